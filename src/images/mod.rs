@@ -1,0 +1,1 @@
+//! Photos: plan the renditions (pure), then process them (IO, parallel, cached).

@@ -1,0 +1,14 @@
+//! tongwen (同文): a static site generator for community publicity sites,
+//! published in simplified and traditional Chinese.
+
+pub mod check;
+pub mod config;
+pub mod content;
+pub mod convert;
+pub mod diagnostics;
+pub mod error;
+pub mod images;
+pub mod markdown;
+pub mod output;
+pub mod render;
+pub mod source;

@@ -1,0 +1,1 @@
+//! Localized site → output files: pages, lists, feeds, sitemap, calendars. Pure: no IO.
