@@ -37,4 +37,14 @@ impl Converter {
         };
         Cow::Owned(self.engine.convert_with_config(text, config, false))
     }
+
+    /// The script `text` is written in, when its characters tell; `None` for text
+    /// that reads the same in both (or has no Chinese).
+    pub fn detect(&self, text: &str) -> Option<Script> {
+        match self.engine.zho_check(text) {
+            1 => Some(Script::Hant),
+            2 => Some(Script::Hans),
+            _ => None,
+        }
+    }
 }
