@@ -2,10 +2,12 @@
 //! published in simplified and traditional Chinese.
 
 pub mod check;
+pub mod cli;
 pub mod config;
 pub mod content;
 pub mod convert;
 pub mod diagnostics;
+pub mod encoding;
 pub mod error;
 pub mod images;
 pub mod markdown;

@@ -29,3 +29,124 @@ impl OutputSet {
         self.insert_bytes(path, text.into_bytes());
     }
 }
+
+use std::fs;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::error::Error;
+
+/// The file tongwen leaves in every output folder it writes, so that it only ever
+/// replaces folders it created (SPEC "Safety").
+pub const MARKER: &str = ".tongwen-output";
+
+/// Refuses an output folder that is the site, holds the site, lies in its content, or is a
+/// non-empty folder tongwen did not create. Messages are for the user.
+pub fn check_out_dir(site_root: &Path, out_dir: &Path) -> Result<(), Error> {
+    let site = fs::canonicalize(site_root).map_err(|e| Error::io(site_root, e))?;
+    let out = absolute(out_dir)?;
+    let refuse = |why: &str| {
+        Err(Error::Refused(format!(
+            "不能输出到 {}：{why}",
+            out_dir.display()
+        )))
+    };
+    if site.starts_with(&out) {
+        return refuse("它就是网站文件夹，或包含网站文件夹，覆盖会删掉你的文章");
+    }
+    for kept in ["content", "static", "themes", "site.yaml"] {
+        if out.starts_with(site.join(kept)) {
+            return refuse("它在网站的内容或主题文件夹里");
+        }
+    }
+    if out.is_dir() && !out.join(MARKER).exists() {
+        let mut entries = fs::read_dir(&out).map_err(|e| Error::io(&out, e))?;
+        if entries.next().is_some() {
+            return refuse(
+                "这个文件夹里已经有别的文件，而且不是同文生成的。请换一个空文件夹，或用 --out 指定",
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The absolute, normalized form of `path`, resolving links of the part that exists.
+fn absolute(path: &Path) -> Result<std::path::PathBuf, Error> {
+    if let Ok(real) = fs::canonicalize(path) {
+        return Ok(real);
+    }
+    let name = path
+        .file_name()
+        .ok_or_else(|| Error::Refused(format!("输出文件夹 {} 不是一个文件夹名", path.display())))?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    Ok(absolute(&parent)?.join(name))
+}
+
+/// Writes `output` to `out_dir`, all or nothing: the files go to a staging folder beside it,
+/// which then takes the old folder's place. On any error the previous output is untouched.
+pub fn replace_atomically(output: &OutputSet, out_dir: &Path) -> Result<(), Error> {
+    let parent = match out_dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let name = out_dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("public");
+    let staging = parent.join(format!(".{name}.tongwen-new-{}", std::process::id()));
+    let old = parent.join(format!(".{name}.tongwen-old-{}", std::process::id()));
+    let _ = fs::remove_dir_all(&staging);
+    if let Err(e) = write_all(output, &staging) {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    swap_in(&staging, out_dir, &old)
+}
+
+fn write_all(output: &OutputSet, staging: &Path) -> Result<(), Error> {
+    fs::create_dir_all(staging).map_err(|e| Error::io(staging, e))?;
+    fs::write(staging.join(MARKER), b"tongwen\n").map_err(|e| Error::io(staging, e))?;
+    output
+        .files
+        .par_iter()
+        .try_for_each(|(path, body)| write_one(staging, path, body))
+}
+
+fn write_one(staging: &Path, path: &str, body: &OutputBody) -> Result<(), Error> {
+    let target = staging.join(path);
+    if let Some(dir) = target.parent() {
+        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    }
+    match body {
+        OutputBody::Bytes(bytes) => fs::write(&target, bytes).map_err(|e| Error::io(&target, e)),
+        OutputBody::Copy(from) => fs::copy(from, &target)
+            .map(|_| ())
+            .map_err(|e| Error::io(from, e)),
+    }
+}
+
+/// Moves the old output aside, the new one in, then deletes the old one. If the second
+/// move fails, the old output goes back.
+fn swap_in(staging: &Path, out_dir: &Path, old: &Path) -> Result<(), Error> {
+    let had_old = out_dir.exists();
+    if had_old {
+        let _ = fs::remove_dir_all(old);
+        fs::rename(out_dir, old).map_err(|e| Error::io(out_dir, e))?;
+    }
+    if let Err(e) = fs::rename(staging, out_dir) {
+        if had_old {
+            let _ = fs::rename(old, out_dir);
+        }
+        let _ = fs::remove_dir_all(staging);
+        return Err(Error::io(out_dir, e));
+    }
+    if had_old {
+        let _ = fs::remove_dir_all(old);
+    }
+    Ok(())
+}

@@ -51,3 +51,187 @@ pub enum ThemeStatic {
     Disk(Asset),
     BuiltIn { path: String, bytes: Arc<[u8]> },
 }
+
+use std::fs;
+use std::path::Path;
+
+use crate::diagnostics::Span;
+use crate::error::Error;
+
+/// Reads the site at `root`. Missing folders are fine (a site may have no `static/`);
+/// a file that cannot be read, or a link that leads out of the site, is a diagnostic.
+pub fn read_site(root: &Path) -> Result<SiteInput, Error> {
+    let root = fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
+    let mut input = SiteInput {
+        root: root.clone(),
+        ..SiteInput::default()
+    };
+    let mut walker = Walker::new(&root);
+    let config_path = root.join("site.yaml");
+    if config_path.is_file() {
+        input.config = walker.read_text(&config_path, "site.yaml");
+    }
+    for (rel, disk) in walker.files("content") {
+        if rel.ends_with(".md") || rel.ends_with(".markdown") {
+            if let Some(file) = walker.read_text(&disk, &rel) {
+                input.content.push(file);
+            }
+        } else {
+            input.content_assets.push(Asset { path: rel, disk });
+        }
+    }
+    for (rel, disk) in walker.files("static") {
+        let path = rel.trim_start_matches("static/").to_string();
+        input.static_files.push(Asset { path, disk });
+    }
+    for (rel, disk) in walker.files("themes") {
+        if rel.contains("/templates/") {
+            if let Some(file) = walker.read_text(&disk, &rel) {
+                input.templates.push(file);
+            }
+        } else {
+            input
+                .theme_static
+                .push(ThemeStatic::Disk(Asset { path: rel, disk }));
+        }
+    }
+    input.diagnostics = walker.diagnostics;
+    Ok(input)
+}
+
+/// Files that editors and office suites leave behind: never content (SPEC "Safety").
+pub fn is_editor_dropping(name: &str) -> bool {
+    name.starts_with('.')
+        || name.ends_with('~')
+        || name.ends_with(".swp")
+        || name.ends_with(".swx")
+        || name.ends_with(".tmp")
+        || name == "4913"
+        || name.starts_with("~$")
+        || name.starts_with(".~lock.")
+        || name == "Thumbs.db"
+        || name == "desktop.ini"
+}
+
+/// Walks folders of the site, refusing links that lead outside it.
+struct Walker<'a> {
+    root: &'a Path,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Walker<'a> {
+    fn new(root: &'a Path) -> Walker<'a> {
+        Walker {
+            root,
+            diagnostics: Vec::new(),
+        }
+    }
+
+    /// Every regular file under `root/folder`, as (site-relative path, disk path), sorted.
+    fn files(&mut self, folder: &str) -> Vec<(String, PathBuf)> {
+        let mut found = Vec::new();
+        let start = self.root.join(folder);
+        if start.is_dir() {
+            self.walk(&start, &mut found, 0);
+        }
+        found.sort();
+        found
+    }
+
+    fn walk(&mut self, dir: &Path, found: &mut Vec<(String, PathBuf)>, depth: usize) {
+        let Ok(read) = fs::read_dir(dir) else {
+            self.unreadable(dir);
+            return;
+        };
+        let mut children: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        children.sort();
+        for path in children {
+            let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if is_editor_dropping(name) {
+                continue;
+            }
+            let Some(rel) = self.relative(&path) else {
+                self.unreadable(&path);
+                continue;
+            };
+            let Some(real) = self.inside(&path, &rel) else {
+                continue;
+            };
+            if real.is_dir() {
+                // Depth bound: a link inside the site can still make a cycle.
+                if depth < 32 {
+                    self.walk(&path, found, depth + 1);
+                }
+            } else if real.is_file() {
+                found.push((rel, path));
+            }
+        }
+    }
+
+    /// The canonical target of `path` when it stays inside the site; else a diagnostic.
+    fn inside(&mut self, path: &Path, rel: &str) -> Option<PathBuf> {
+        let real = fs::canonicalize(path).ok()?;
+        // SPEC "Safety": compare by components, never by string prefix.
+        if real.starts_with(self.root) {
+            Some(real)
+        } else {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "source.link-outside",
+                    Span::file(rel),
+                    "这个链接（快捷方式）指向网站文件夹之外，不能发布",
+                )
+                .with_hint("把要用的文件复制到网站文件夹里，再删除这个链接"),
+            );
+            None
+        }
+    }
+
+    fn relative(&self, path: &Path) -> Option<String> {
+        let rel = path.strip_prefix(self.root).ok()?;
+        let parts: Option<Vec<&str>> = rel.components().map(|c| c.as_os_str().to_str()).collect();
+        Some(parts?.join("/"))
+    }
+
+    fn read_text(&mut self, disk: &Path, rel: &str) -> Option<SourceFile> {
+        match fs::read(disk) {
+            Ok(bytes) => {
+                let decoded = crate::encoding::decode(&bytes);
+                if decoded.encoding.needs_warning() {
+                    self.diagnostics.push(
+                        Diagnostic::warning(
+                            "source.encoding",
+                            Span::file(rel),
+                            format!("文件是 {} 编码，已按此读取", decoded.encoding.name()),
+                        )
+                        .with_hint("建议在编辑器里“另存为”UTF-8 编码，其他电脑上也能正确显示"),
+                    );
+                }
+                Some(SourceFile {
+                    path: rel.to_string(),
+                    text: decoded.text,
+                    encoding: decoded.encoding.name(),
+                })
+            }
+            Err(e) => {
+                self.diagnostics.push(Diagnostic::error(
+                    "source.unreadable",
+                    Span::file(rel),
+                    format!("无法读取这个文件：{e}"),
+                ));
+                None
+            }
+        }
+    }
+
+    fn unreadable(&mut self, path: &Path) {
+        let shown = self
+            .relative(path)
+            .unwrap_or_else(|| "（网站文件夹中的一个文件）".into());
+        self.diagnostics.push(Diagnostic::error(
+            "source.unreadable",
+            Span::file(shown),
+            "无法读取这个文件或文件夹：请检查文件名和权限",
+        ));
+    }
+}

@@ -1,0 +1,86 @@
+//! `tongwen build`: read the site, build it in memory, write it atomically, say what was done.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::cli::BuildArgs;
+use crate::commands::{count_line, fail, print_diagnostics, resolve_now, EXIT_ERRORS};
+use crate::output;
+use crate::pipeline::{self, BuildOptions, Engines};
+use crate::source;
+
+pub fn run(args: &BuildArgs) -> ExitCode {
+    let started = Instant::now();
+    let out_dir = args.out.clone().unwrap_or_else(|| args.root.join("public"));
+    if let Err(e) = output::check_out_dir(&args.root, &out_dir) {
+        return fail(&e);
+    }
+    let input = match source::read_site(&args.root) {
+        Ok(input) => input,
+        Err(e) => return fail(&e),
+    };
+    let now = match resolve_now(args.now.as_deref(), &site_timezone(&input)) {
+        Ok(now) => now,
+        Err(e) => return fail(&e),
+    };
+    let options = BuildOptions {
+        now,
+        drafts: args.drafts,
+        base_url: args.base_url.clone(),
+    };
+    let built = match pipeline::build(&input, &options, &Engines::default()) {
+        Ok(built) => built,
+        Err(diagnostics) => {
+            print_diagnostics(&diagnostics);
+            eprintln!(
+                "生成失败（{}）。输出文件夹 {} 没有改动。",
+                count_line(&diagnostics),
+                out_dir.display()
+            );
+            return ExitCode::from(EXIT_ERRORS);
+        }
+    };
+    print_diagnostics(&built.warnings);
+    if let Err(e) = output::replace_atomically(&built.output, &out_dir) {
+        return fail(&e);
+    }
+    let pages: Vec<String> = built
+        .summary
+        .pages
+        .iter()
+        .map(|(lang, n)| format!("{} {n} 页", lang_name(lang)))
+        .collect();
+    let warnings = count_line(&built.warnings);
+    println!(
+        "已生成：{}，共 {} 个文件，用时 {:.2} 秒 → {}{}",
+        pages.join("，"),
+        built.summary.files,
+        started.elapsed().as_secs_f64(),
+        shown(&out_dir),
+        if warnings.is_empty() { String::new() } else { format!("（{warnings}）") }
+    );
+    ExitCode::SUCCESS
+}
+
+fn lang_name(bcp47: &str) -> &'static str {
+    if bcp47 == "zh-Hant" { "繁体" } else { "简体" }
+}
+
+fn shown(path: &std::path::Path) -> String {
+    let mut shown = PathBuf::from(path).display().to_string();
+    if !shown.ends_with('/') {
+        shown.push('/');
+    }
+    shown
+}
+
+/// The site's time zone for reading `--now`, without failing when site.yaml is broken
+/// (the build reports that itself).
+pub fn site_timezone(input: &source::SiteInput) -> jiff::tz::TimeZone {
+    let (config, _) = crate::config::parse(input.config.as_ref());
+    config.map_or_else(
+        || jiff::tz::TimeZone::get("Asia/Shanghai").unwrap_or(jiff::tz::TimeZone::UTC),
+        |c| c.timezone,
+    )
+}

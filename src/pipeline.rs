@@ -1,0 +1,248 @@
+//! The build as a list of stages: site.yaml → documents → linked site → pages in each
+//! language. Pure: no IO (the caller reads the site and writes the output).
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use jiff::Timestamp;
+use rayon::prelude::*;
+
+use crate::config::{BaseUrl, Config};
+use crate::content::{self, Document};
+use crate::convert::{Converter, Variant};
+use crate::diagnostics::{self, Diagnostic, Span};
+use crate::output::{OutputBody, OutputSet};
+use crate::render::{self, RenderInputs, Templates};
+use crate::site::{self, LinkOptions, Site};
+use crate::source::{SiteInput, ThemeStatic};
+
+/// What the caller decides about a build.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The build's "now": upcoming vs past lectures, feed and calendar stamps.
+    pub now: Timestamp,
+    pub drafts: bool,
+    /// Overrides site.yaml's `base_url` (serve uses `/` so links work locally).
+    pub base_url: Option<String>,
+}
+
+/// A finished build: the files to write and what to tell the user.
+#[derive(Debug)]
+pub struct Built {
+    pub output: OutputSet,
+    pub site: Site,
+    /// Warnings and notes (never errors: a build with errors returns `Err`).
+    pub warnings: Vec<Diagnostic>,
+    pub summary: Summary,
+}
+
+/// Counts for the closing line of `build`.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Pages per language, in the site's language order: (`zh-Hans`, count).
+    pub pages: Vec<(&'static str, usize)>,
+    pub files: usize,
+}
+
+/// Keeps the converter between builds (serve rebuilds on every save), rebuilt only when
+/// the site's variant or glossary changes.
+#[derive(Default)]
+pub struct Engines {
+    converter: Mutex<Option<(Variant, Vec<(String, String)>, Arc<Converter>)>>,
+}
+
+impl Engines {
+    pub fn converter(&self, config: &Config) -> Arc<Converter> {
+        let mut slot = self
+            .converter
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some((variant, glossary, conv)) = slot.as_ref()
+            && *variant == config.traditional
+            && *glossary == config.glossary
+        {
+            return Arc::clone(conv);
+        }
+        let conv = Arc::new(Converter::new(config.traditional, &config.glossary));
+        *slot = Some((config.traditional, config.glossary.clone(), Arc::clone(&conv)));
+        conv
+    }
+}
+
+/// Builds the whole site in memory. `Err` carries every error (and the warnings), sorted.
+pub fn build(
+    input: &SiteInput,
+    options: &BuildOptions,
+    engines: &Engines,
+) -> Result<Built, Vec<Diagnostic>> {
+    let mut found = input.diagnostics.clone();
+    let (config, diags) = crate::config::parse(input.config.as_ref());
+    found.extend(diags);
+    let Some(mut config) = config else {
+        return Err(finish(found));
+    };
+    if let Some(url) = &options.base_url {
+        config.base_url = parse_base_url_override(url, &mut found);
+    }
+    let converter = engines.converter(&config);
+    let documents = parse_documents(input, &config, &converter, &mut found);
+    let templates = load_templates(input, &config, &mut found);
+    let sources: BTreeMap<String, String> = input
+        .content
+        .iter()
+        .map(|f| (f.path.clone(), f.text.clone()))
+        .collect();
+    let link_options = LinkOptions {
+        now: options.now,
+        drafts: options.drafts,
+        converter: &converter,
+        slugify: &content::slug::slugify,
+        sources: &sources,
+    };
+    let (site, diags) = site::link(config, documents, &link_options);
+    found.extend(diags);
+    let Some(templates) = templates else {
+        return Err(finish(found));
+    };
+    if found.iter().any(Diagnostic::is_error) {
+        return Err(finish(found));
+    }
+    let inputs = RenderInputs {
+        converter: &converter,
+        templates: &templates,
+        now: options.now,
+        base_url: &site.config.base_url,
+        images: &render::NoImages,
+        static_files: static_files(input, &site.config),
+    };
+    let (output, diags) = render::site(&site, &inputs);
+    found.extend(diags);
+    if found.iter().any(Diagnostic::is_error) {
+        return Err(finish(found));
+    }
+    let summary = summarize(&site, &output);
+    Ok(Built {
+        output,
+        site,
+        warnings: finish(found),
+        summary,
+    })
+}
+
+fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    diagnostics::sort(&mut diagnostics);
+    diagnostics
+}
+
+fn parse_base_url_override(url: &str, found: &mut Vec<Diagnostic>) -> BaseUrl {
+    BaseUrl::parse(url).unwrap_or_else(|| {
+        found.push(
+            Diagnostic::error(
+                "options.base-url",
+                Span::file("--base-url"),
+                format!("`{url}` 不是一个网址"),
+            )
+            .with_hint("写成 https://example.org/ 或 https://example.org/changxin/ 这样的形式"),
+        );
+        BaseUrl {
+            origin: String::new(),
+            path: "/".into(),
+        }
+    })
+}
+
+/// Every content file, parsed in parallel; the order of `input.content` is kept.
+fn parse_documents(
+    input: &SiteInput,
+    config: &Config,
+    converter: &Converter,
+    found: &mut Vec<Diagnostic>,
+) -> Vec<Document> {
+    let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = input
+        .content
+        .par_iter()
+        .map(|file| content::parse_document(file, config, converter))
+        .collect();
+    let mut documents = Vec::with_capacity(parsed.len());
+    for (doc, diags) in parsed {
+        found.extend(diags);
+        documents.extend(doc);
+    }
+    documents
+}
+
+/// The site's own theme folder overrides the built-in default theme, file by file.
+fn load_templates(
+    input: &SiteInput,
+    config: &Config,
+    found: &mut Vec<Diagnostic>,
+) -> Option<Templates> {
+    let prefix = format!("themes/{}/templates/", config.theme);
+    let own: Vec<_> = input
+        .templates
+        .iter()
+        .filter(|f| f.path.starts_with(&prefix))
+        .cloned()
+        .collect();
+    match Templates::load(&own) {
+        Ok(templates) => Some(templates),
+        Err(diags) => {
+            found.extend(diags);
+            None
+        }
+    }
+}
+
+/// The theme's static files under `theme/`, then the site's `static/` at the root
+/// (the site's files win).
+fn static_files(input: &SiteInput, config: &Config) -> Vec<(String, OutputBody)> {
+    let prefix = format!("themes/{}/static/", config.theme);
+    let mut files: BTreeMap<String, OutputBody> = render::templates::BUILTIN_STATIC
+        .iter()
+        .map(|(path, bytes)| (format!("theme/{path}"), OutputBody::Bytes(Arc::from(*bytes))))
+        .collect();
+    for theme_file in &input.theme_static {
+        match theme_file {
+            ThemeStatic::Disk(asset) => {
+                if let Some(rest) = asset.path.strip_prefix(&prefix) {
+                    files.insert(format!("theme/{rest}"), OutputBody::Copy(asset.disk.clone()));
+                }
+            }
+            ThemeStatic::BuiltIn { path, bytes } => {
+                files.insert(format!("theme/{path}"), OutputBody::Bytes(Arc::clone(bytes)));
+            }
+        }
+    }
+    for asset in &input.static_files {
+        files.insert(asset.path.clone(), OutputBody::Copy(asset.disk.clone()));
+    }
+    files.into_iter().collect()
+}
+
+fn summarize(site: &Site, output: &OutputSet) -> Summary {
+    let langs = site.langs();
+    let mut pages = Vec::new();
+    for (i, lang) in langs.iter().enumerate() {
+        let count = output
+            .files
+            .keys()
+            .filter(|path| path.ends_with(".html"))
+            .filter(|path| {
+                let other = langs
+                    .iter()
+                    .enumerate()
+                    .any(|(j, l)| j != i && !l.prefix.is_empty() && path.starts_with(l.prefix));
+                if lang.prefix.is_empty() {
+                    !other
+                } else {
+                    path.starts_with(lang.prefix)
+                }
+            })
+            .count();
+        pages.push((lang.script.bcp47(), count));
+    }
+    Summary {
+        pages,
+        files: output.files.len(),
+    }
+}
