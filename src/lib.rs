@@ -13,5 +13,6 @@ pub mod images;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod source;

@@ -1,0 +1,157 @@
+//! `tongwen serve`: build into memory, serve on loopback, rebuild on every save and tell
+//! open pages to reload (or show the errors over them).
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::cli::ServeArgs;
+use crate::commands::{count_line, fail, print_diagnostics};
+use crate::diagnostics::Diagnostic;
+use crate::error::Error;
+use crate::output::OutputSet;
+use crate::pipeline::{self, BuildOptions, Engines};
+use crate::serve::server::serve_site;
+use crate::serve::state::{ReloadKind, ServeState};
+use crate::serve::watch::{Change, SiteWatcher};
+use crate::site::Lang;
+use crate::source;
+
+pub fn run(args: &ServeArgs) -> ExitCode {
+    let addr = match bind_addr(&args.bind, args.port) {
+        Ok(addr) => addr,
+        Err(e) => return fail(&e),
+    };
+    if !addr.ip().is_loopback() {
+        eprintln!(
+            "警告：预览绑定在 {}，同一网络里的其他电脑也能看到你还没发布的内容。只在本机预览请去掉 --bind。",
+            addr.ip()
+        );
+    }
+    let state = Arc::new(ServeState::new(OutputSet::default(), Vec::new()));
+    let preview = match serve_site(addr, Arc::clone(&state), vec!["", "zh-hans/", "zh-hant/"]) {
+        Ok(preview) => preview,
+        Err(e) => return fail(&e),
+    };
+    let watcher = match SiteWatcher::watch_site(&args.root) {
+        Ok(w) => w,
+        Err(e) => return fail(&e),
+    };
+    let url = format!("http://{}/", shown_addr(preview.addr));
+    let rebuild = Rebuild::new(&args.root, args.drafts, &url);
+    rebuild.run(&state, ReloadKind::Page);
+    println!("预览地址：{url}（按 Ctrl+C 停止）");
+    if args.open {
+        open_browser(&url);
+    }
+    let _ = ctrlc::set_handler(|| {
+        println!("\n已停止预览。");
+        std::process::exit(0);
+    });
+    while let Some(change) = watcher.next_change() {
+        let kind = if change == Change::Css { ReloadKind::Css } else { ReloadKind::Page };
+        rebuild.run(&state, kind);
+    }
+    preview.stop();
+    ExitCode::SUCCESS
+}
+
+/// One full rebuild of the site into memory, shared engines kept between rebuilds.
+pub struct Rebuild {
+    root: std::path::PathBuf,
+    drafts: bool,
+    base_url: String,
+    engines: Engines,
+}
+
+impl Rebuild {
+    pub fn new(root: &Path, drafts: bool, base_url: &str) -> Rebuild {
+        Rebuild {
+            root: root.to_path_buf(),
+            drafts,
+            base_url: base_url.to_string(),
+            engines: Engines::default(),
+        }
+    }
+
+    /// Rebuilds, publishes the result (or the errors) and prints what happened.
+    pub fn run(&self, state: &ServeState, kind: ReloadKind) {
+        let started = Instant::now();
+        match self.build() {
+            Ok((output, warnings, pages)) => {
+                print_diagnostics(&warnings);
+                state.publish(output, kind);
+                println!("已更新：{pages}，用时 {} 毫秒", started.elapsed().as_millis());
+            }
+            Err(errors) => {
+                print_diagnostics(&errors);
+                eprintln!("更新失败（{}），浏览器里仍显示上一次的页面。", count_line(&errors));
+                state.fail(errors);
+            }
+        }
+    }
+
+    fn build(&self) -> Result<(OutputSet, Vec<Diagnostic>, String), Vec<Diagnostic>> {
+        let input = source::read_site(&self.root).map_err(|e| vec![machine_error(&e)])?;
+        let options = BuildOptions {
+            now: jiff::Timestamp::now(),
+            drafts: self.drafts,
+            base_url: Some(self.base_url.clone()),
+        };
+        let built = pipeline::build(&input, &options, &self.engines)?;
+        let langs = Lang::all(&built.site.config);
+        let pages: Vec<String> = built
+            .summary
+            .pages
+            .iter()
+            .map(|(lang, n)| format!("{lang} {n} 页"))
+            .collect();
+        let _ = langs;
+        Ok((built.output, built.warnings, pages.join("，")))
+    }
+}
+
+/// A failure of the machine shown in the overlay like a diagnostic, without any path of
+/// this computer beyond the message itself.
+fn machine_error(error: &Error) -> Diagnostic {
+    Diagnostic::error(
+        "serve.read",
+        crate::diagnostics::Span::file("（网站文件夹）"),
+        error.to_string(),
+    )
+}
+
+fn bind_addr(bind: &str, port: u16) -> Result<SocketAddr, Error> {
+    let ip: IpAddr = match bind {
+        "localhost" => IpAddr::from([127, 0, 0, 1]),
+        other => other.trim_matches(['[', ']']).parse().map_err(|_| {
+            Error::Refused(format!(
+                "`--bind {bind}` 不是一个 IP 地址。本机预览不用写 --bind；要让局域网访问，写 --bind 0.0.0.0"
+            ))
+        })?,
+    };
+    Ok(SocketAddr::new(ip, port))
+}
+
+fn shown_addr(addr: SocketAddr) -> String {
+    if addr.ip().is_unspecified() {
+        format!("127.0.0.1:{}", addr.port())
+    } else {
+        addr.to_string()
+    }
+}
+
+fn open_browser(url: &str) {
+    let opened = if cfg!(target_os = "windows") {
+        std::process::Command::new("cmd").args(["/C", "start", "", url]).spawn()
+    } else if cfg!(target_os = "macos") {
+        std::process::Command::new("open").arg(url).spawn()
+    } else {
+        std::process::Command::new("xdg-open").arg(url).spawn()
+    };
+    if opened.is_err() {
+        println!("请在浏览器里打开 {url}");
+    }
+}

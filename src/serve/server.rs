@@ -1,0 +1,210 @@
+//! [IO] The HTTP side of the preview on tiny_http: files from the in-memory site, the
+//! reload channel, the site's 404 page, and refusals (foreign Host names, unsafe paths).
+
+use std::io::Cursor;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use tiny_http::{Header, Method, Request, Response, Server};
+
+use crate::error::Error;
+use crate::output::OutputBody;
+
+use super::paths::{self, Resolved};
+use super::reload;
+use super::state::ServeState;
+
+/// How long a long-poll waits before answering "nothing new".
+const POLL_TIMEOUT: Duration = Duration::from_secs(20);
+/// Threads answering requests: enough for a page with dozens of images and a few open
+/// tabs each holding a long-poll.
+const WORKERS: usize = 32;
+
+/// A running preview server.
+pub struct Preview {
+    server: Arc<Server>,
+    workers: Vec<JoinHandle<()>>,
+    pub addr: SocketAddr,
+}
+
+impl Preview {
+    /// Stops accepting requests and waits for the workers to finish.
+    pub fn stop(self) {
+        for _ in &self.workers {
+            self.server.unblock();
+        }
+        for worker in self.workers {
+            let _ = worker.join();
+        }
+    }
+}
+
+/// Binds `addr` and serves `state` until `stop`. `lang_prefixes` choose the 404 page.
+pub fn serve_site(
+    addr: SocketAddr,
+    state: Arc<ServeState>,
+    lang_prefixes: Vec<&'static str>,
+) -> Result<Preview, Error> {
+    let server = Server::http(addr).map_err(|e| bind_error(addr, &e.to_string()))?;
+    let addr = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| Error::Refused("预览服务器没有绑定到网络地址".into()))?;
+    let server = Arc::new(server);
+    let allowed = Arc::new(allowed_hosts(addr));
+    let prefixes = Arc::new(lang_prefixes);
+    let workers = (0..WORKERS)
+        .map(|_| {
+            let server = Arc::clone(&server);
+            let state = Arc::clone(&state);
+            let allowed = Arc::clone(&allowed);
+            let prefixes = Arc::clone(&prefixes);
+            std::thread::spawn(move || {
+                while let Ok(request) = server.recv() {
+                    answer(request, &state, &allowed, &prefixes);
+                }
+            })
+        })
+        .collect();
+    Ok(Preview {
+        server,
+        workers,
+        addr,
+    })
+}
+
+fn bind_error(addr: SocketAddr, why: &str) -> Error {
+    if why.contains("in use") || why.contains("AddrInUse") {
+        Error::Refused(format!(
+            "端口 {} 已经被占用（也许另一个预览还开着）。关掉它，或换一个端口：tongwen serve --port {}",
+            addr.port(),
+            addr.port().wrapping_add(1).max(1024)
+        ))
+    } else {
+        Error::Refused(format!("无法在 {addr} 启动预览：{why}"))
+    }
+}
+
+/// Host names this machine answers to (SPEC "Safety": DNS rebinding).
+fn allowed_hosts(addr: SocketAddr) -> Vec<String> {
+    let mut hosts = vec!["localhost".to_string(), "127.0.0.1".into(), "[::1]".into()];
+    hosts.push(match addr.ip() {
+        std::net::IpAddr::V6(ip) => format!("[{ip}]"),
+        ip => ip.to_string(),
+    });
+    hosts
+}
+
+fn host_allowed(request: &Request, allowed: &[String]) -> bool {
+    let Some(host) = request
+        .headers()
+        .iter()
+        .find(|h| h.field.equiv("Host"))
+        .map(|h| h.value.as_str().to_ascii_lowercase())
+    else {
+        // HTTP/1.0 clients may send no Host; they cannot be a rebinding browser.
+        return true;
+    };
+    let name = match host.rsplit_once(':') {
+        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name.to_string(),
+        _ => host,
+    };
+    allowed.iter().any(|a| *a == name) || name.ends_with(".localhost")
+}
+
+fn answer(request: Request, state: &ServeState, allowed: &[String], prefixes: &[&str]) {
+    let response = if !matches!(request.method(), Method::Get | Method::Head) {
+        text(405, "只支持 GET 和 HEAD")
+    } else if !host_allowed(&request, allowed) {
+        text(403, "这个预览只接受本机地址的访问")
+    } else {
+        route(request.url(), state, prefixes)
+    };
+    let _ = request.respond(response);
+}
+
+type Reply = Response<Cursor<Vec<u8>>>;
+
+fn route(url: &str, state: &ServeState, prefixes: &[&str]) -> Reply {
+    let path = url.split('?').next().unwrap_or("");
+    if path == reload::SCRIPT_PATH {
+        return body(200, "text/javascript; charset=utf-8", reload::SCRIPT.as_bytes().to_vec());
+    }
+    if path == reload::POLL_PATH {
+        let since = query_number(url, "since").unwrap_or(0);
+        let snapshot = state.wait_past(since, POLL_TIMEOUT);
+        return body(200, "application/json", reload::poll_json(&snapshot).into_bytes());
+    }
+    let snapshot = state.snapshot();
+    match paths::resolve(url, &snapshot.output, prefixes) {
+        Resolved::File(key) => file(&key, &snapshot, 200),
+        Resolved::Redirect(to) => {
+            let mut reply = text(301, "");
+            if let Ok(h) = Header::from_bytes("Location", to.as_bytes()) {
+                reply.add_header(h);
+            }
+            reply
+        }
+        Resolved::NotFound { prefix } => {
+            let page = format!("{prefix}404.html");
+            if snapshot.output.files.contains_key(&page) {
+                file(&page, &snapshot, 404)
+            } else if snapshot.output.files.contains_key("404.html") {
+                file("404.html", &snapshot, 404)
+            } else {
+                // Still an HTML page, so the reload script can show why nothing is built yet.
+                let html = reload::inject(
+                    "<!doctype html><html lang=\"zh-Hans\"><meta charset=\"utf-8\"><title>找不到这个页面</title><body><p>找不到这个页面。</p></body></html>",
+                    snapshot.generation,
+                );
+                body(404, "text/html; charset=utf-8", html.into_bytes())
+            }
+        }
+    }
+}
+
+fn file(key: &str, snapshot: &super::state::Snapshot, status: u16) -> Reply {
+    let kind = paths::content_type(key);
+    let bytes = match snapshot.output.files.get(key) {
+        Some(OutputBody::Bytes(bytes)) => bytes.to_vec(),
+        Some(OutputBody::Copy(disk)) => match std::fs::read(disk) {
+            Ok(bytes) => bytes,
+            Err(_) => return text(404, "找不到这个文件"),
+        },
+        None => return text(404, "找不到这个文件"),
+    };
+    if kind.starts_with("text/html") {
+        let html = String::from_utf8_lossy(&bytes);
+        return body(status, kind, reload::inject(&html, snapshot.generation).into_bytes());
+    }
+    body(status, kind, bytes)
+}
+
+fn query_number(url: &str, name: &str) -> Option<u64> {
+    let query = url.split_once('?')?.1;
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == name)
+        .and_then(|(_, v)| v.parse().ok())
+}
+
+fn text(status: u16, message: &str) -> Reply {
+    body(status, "text/plain; charset=utf-8", message.as_bytes().to_vec())
+}
+
+fn body(status: u16, content_type: &str, bytes: Vec<u8>) -> Reply {
+    let mut reply = Response::from_data(bytes).with_status_code(status);
+    for (name, value) in [
+        ("Content-Type", content_type),
+        ("Cache-Control", "no-store"),
+        ("X-Content-Type-Options", "nosniff"),
+    ] {
+        if let Ok(h) = Header::from_bytes(name, value) {
+            reply.add_header(h);
+        }
+    }
+    reply
+}

@@ -1,0 +1,122 @@
+//! The served site and the reload generation, shared between the server threads and the
+//! rebuild loop. No statics: one `ServeState` per `serve`.
+
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
+
+use crate::diagnostics::Diagnostic;
+use crate::output::OutputSet;
+
+/// What a reload event tells the page to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReloadKind {
+    /// Reload the page (keeping its scroll position).
+    Page,
+    /// Only stylesheets changed: swap them without a reload.
+    Css,
+}
+
+/// One state of the preview: the last good site, and the errors of the last rebuild
+/// (empty when it succeeded).
+#[derive(Debug, Clone)]
+pub struct Snapshot {
+    pub generation: u64,
+    pub output: Arc<OutputSet>,
+    pub errors: Arc<Vec<Diagnostic>>,
+    pub kind: ReloadKind,
+}
+
+/// The state behind the server: a snapshot and a condition variable to wake long-polls.
+pub struct ServeState {
+    current: Mutex<Snapshot>,
+    changed: Condvar,
+}
+
+impl ServeState {
+    pub fn new(output: OutputSet, errors: Vec<Diagnostic>) -> ServeState {
+        ServeState {
+            current: Mutex::new(Snapshot {
+                generation: 1,
+                output: Arc::new(output),
+                errors: Arc::new(errors),
+                kind: ReloadKind::Page,
+            }),
+            changed: Condvar::new(),
+        }
+    }
+
+    pub fn snapshot(&self) -> Snapshot {
+        self.lock().clone()
+    }
+
+    /// A successful rebuild: serve `output`, clear the errors, wake every page.
+    pub fn publish(&self, output: OutputSet, kind: ReloadKind) -> u64 {
+        self.update(|s| {
+            s.output = Arc::new(output);
+            s.errors = Arc::new(Vec::new());
+            s.kind = kind;
+        })
+    }
+
+    /// A failed rebuild: keep serving the last good site, show `errors` over it.
+    pub fn fail(&self, errors: Vec<Diagnostic>) -> u64 {
+        self.update(|s| {
+            s.errors = Arc::new(errors);
+            s.kind = ReloadKind::Page;
+        })
+    }
+
+    fn update(&self, change: impl FnOnce(&mut Snapshot)) -> u64 {
+        let mut current = self.lock();
+        change(&mut current);
+        current.generation += 1;
+        let generation = current.generation;
+        drop(current);
+        self.changed.notify_all();
+        generation
+    }
+
+    /// Blocks until the generation is past `seen` or `timeout` passes; returns the snapshot.
+    pub fn wait_past(&self, seen: u64, timeout: Duration) -> Snapshot {
+        let current = self.lock();
+        let (current, _) = self
+            .changed
+            .wait_timeout_while(current, timeout, |s| s.generation <= seen)
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        current.clone()
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Snapshot> {
+        // A panic in another thread must not take the preview down with it.
+        self.current.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_waiting_poll_wakes_on_publish() {
+        let state = Arc::new(ServeState::new(OutputSet::default(), Vec::new()));
+        let waiter = {
+            let state = Arc::clone(&state);
+            std::thread::spawn(move || state.wait_past(1, Duration::from_secs(30)).generation)
+        };
+        state.publish(OutputSet::default(), ReloadKind::Page);
+        assert_eq!(waiter.join().unwrap(), 2);
+    }
+
+    #[test]
+    fn a_failure_keeps_the_output_and_records_errors() {
+        let mut output = OutputSet::default();
+        output.insert_text("index.html", "好".into());
+        let state = ServeState::new(output, Vec::new());
+        let d = Diagnostic::error("x", crate::diagnostics::Span::file("a.md"), "坏了");
+        state.fail(vec![d]);
+        let snap = state.snapshot();
+        assert!(snap.output.files.contains_key("index.html"));
+        assert_eq!(snap.errors.len(), 1);
+        assert_eq!(snap.generation, 2);
+    }
+}
