@@ -89,11 +89,19 @@ pub fn render(cal: &Calendar) -> String {
     line(&mut out, &format!("NAME{lang}"), &escape_text(&cal.name));
     line(&mut out, "X-WR-CALNAME", &escape_text(&cal.name));
     if let Some(description) = non_empty(&cal.description) {
-        line(&mut out, &format!("DESCRIPTION{lang}"), &escape_text(description));
+        line(
+            &mut out,
+            &format!("DESCRIPTION{lang}"),
+            &escape_text(description),
+        );
         line(&mut out, "X-WR-CALDESC", &escape_text(description));
     }
     line(&mut out, "X-WR-TIMEZONE", &escape_text(&cal.timezone));
-    line(&mut out, "REFRESH-INTERVAL;VALUE=DURATION", REFRESH_INTERVAL);
+    line(
+        &mut out,
+        "REFRESH-INTERVAL;VALUE=DURATION",
+        REFRESH_INTERVAL,
+    );
     line(&mut out, "X-PUBLISHED-TTL", REFRESH_INTERVAL);
     for event in sorted_events(&cal.events) {
         render_event(&mut out, event, cal.dtstamp, &lang);
@@ -104,9 +112,7 @@ pub fn render(cal: &Calendar) -> String {
 
 fn sorted_events(events: &[CalEvent]) -> Vec<&CalEvent> {
     let mut sorted: Vec<&CalEvent> = events.iter().collect();
-    sorted.sort_by(|a, b| {
-        (a.start.timestamp(), &a.uid).cmp(&(b.start.timestamp(), &b.uid))
-    });
+    sorted.sort_by(|a, b| (a.start.timestamp(), &a.uid).cmp(&(b.start.timestamp(), &b.uid)));
     sorted
 }
 
@@ -117,10 +123,18 @@ fn render_event(out: &mut String, event: &CalEvent, dtstamp: Timestamp, lang: &s
     render_times(out, event);
     line(out, &format!("SUMMARY{lang}"), &escape_text(&event.summary));
     if !event.location.is_empty() {
-        line(out, &format!("LOCATION{lang}"), &escape_text(&event.location));
+        line(
+            out,
+            &format!("LOCATION{lang}"),
+            &escape_text(&event.location),
+        );
     }
     if let Some(description) = non_empty(&event.description) {
-        line(out, &format!("DESCRIPTION{lang}"), &escape_text(description));
+        line(
+            out,
+            &format!("DESCRIPTION{lang}"),
+            &escape_text(description),
+        );
     }
     if !event.url.is_empty() {
         line(out, "URL", &strip_controls(&event.url));
@@ -154,7 +168,9 @@ pub fn event_end(event: &CalEvent) -> Timestamp {
     let start = event.start.timestamp();
     match &event.end {
         Some(end) if end.timestamp() > start => end.timestamp(),
-        _ => start.checked_add(DEFAULT_DURATION).unwrap_or(Timestamp::MAX),
+        _ => start
+            .checked_add(DEFAULT_DURATION)
+            .unwrap_or(Timestamp::MAX),
     }
 }
 
@@ -181,11 +197,17 @@ fn non_empty(s: &Option<String>) -> Option<&str> {
     s.as_deref().filter(|s| !s.is_empty())
 }
 
+/// `;LANGUAGE=zh-Hans`. RFC 5545 gives LANGUAGE a bare language tag, not a quoted value,
+/// so only the characters of a tag are kept.
 fn language_param(lang: &str) -> String {
-    if lang.is_empty() {
+    let tag: String = lang
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    if tag.is_empty() {
         String::new()
     } else {
-        format!(";LANGUAGE={}", param_value(lang))
+        format!(";LANGUAGE={tag}")
     }
 }
 

@@ -147,13 +147,18 @@ pub(super) fn rfc3339(zoned: &Zoned) -> String {
     zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
 }
 
-/// Escapes text for XML content and attribute values, and drops the characters XML 1.0
-/// cannot hold at all (C0 controls but tab and line breaks, U+FFFE, U+FFFF), which text
-/// pasted from office documents sometimes carries.
+/// Escapes text for XML content and attribute values. Line ends become LF (as an XML reader
+/// would make them), and the characters XML 1.0 cannot hold at all (C0 controls but tab and
+/// line breaks, U+FFFE, U+FFFF), which text pasted from office documents carries, are dropped.
 pub(super) fn escape_xml(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
+            '\r' => {
+                chars.next_if_eq(&'\n');
+                out.push('\n');
+            }
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -167,5 +172,5 @@ pub(super) fn escape_xml(text: &str) -> String {
 }
 
 fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
+    matches!(c, '\t' | '\n' | '\u{20}'..='\u{FFFD}' | '\u{10000}'..)
 }
