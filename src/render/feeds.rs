@@ -31,7 +31,7 @@ pub struct Entry {
     pub url: String,
     pub title: String,
     pub published: Zoned,
-    /// `None`: the entry was not changed since `published`.
+    /// `None` (or earlier than `published`): the entry was not changed since `published`.
     pub updated: Option<Zoned>,
     /// Plain text.
     pub summary: Option<String>,
@@ -87,8 +87,12 @@ fn feed_updated(feed: &Feed) -> String {
     }
 }
 
+/// `updated`, never earlier than `published` (RFC 4287: the last significant change).
 fn entry_updated(entry: &Entry) -> &Zoned {
-    entry.updated.as_ref().unwrap_or(&entry.published)
+    match &entry.updated {
+        Some(updated) if updated.timestamp() > entry.published.timestamp() => updated,
+        _ => &entry.published,
+    }
 }
 
 fn render_entry(out: &mut String, entry: &Entry) {

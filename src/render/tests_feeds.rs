@@ -463,6 +463,18 @@ mod feeds {
         let updated = child_text(doc.root_element(), "updated");
         assert_eq!(updated, Some("2024-04-25T10:00:00+08:00"));
 
+        let mut stale = lecture_entry();
+        stale.updated = Some(at("2024-01-01T00:00[Asia/Shanghai]"));
+        let xml = atom(&feed(vec![stale]));
+        let doc = parse(&xml);
+        let entry = doc.descendants().find(|n| n.has_tag_name((ATOM, "entry")));
+        let updated = entry.and_then(|e| child_text(e, "updated"));
+        assert_eq!(
+            updated,
+            Some("2024-04-25T10:00:00+08:00"),
+            "never before published"
+        );
+
         let empty = atom(&feed(vec![]));
         let doc = parse(&empty);
         assert_eq!(
