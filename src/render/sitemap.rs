@@ -1,0 +1,66 @@
+//! `sitemap.xml` (sitemaps.org 0.9, with hreflang alternates) and `robots.txt`. Pure: no IO.
+
+use jiff::Zoned;
+
+use super::feeds::{escape_xml, rfc3339};
+
+/// One `<url>`: a page in one language, with the same page in every language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SitemapUrl {
+    /// Absolute URL of the page.
+    pub loc: String,
+    /// When the page last changed (a story's date, a lecture's start); `None`: unknown.
+    pub lastmod: Option<Zoned>,
+    /// Every language version, this one included, and `x-default`
+    /// (Google asks for the full set on each URL).
+    pub alternates: Vec<Alternate>,
+}
+
+/// `<xhtml:link rel="alternate" hreflang href>`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alternate {
+    /// `zh-Hans`, `zh-Hant` or `x-default`.
+    pub hreflang: String,
+    /// Absolute URL.
+    pub href: String,
+}
+
+/// The whole sitemap, URLs in the order given. A site needs a sitemap index only past
+/// 50 000 URLs, far beyond a community site.
+pub fn render(urls: &[SitemapUrl]) -> String {
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(concat!(
+        "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"",
+        " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+    ));
+    for url in urls {
+        render_url(&mut out, url);
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+fn render_url(out: &mut String, url: &SitemapUrl) {
+    out.push_str("  <url>\n");
+    out.push_str(&format!("    <loc>{}</loc>\n", escape_xml(&url.loc)));
+    if let Some(lastmod) = &url.lastmod {
+        out.push_str(&format!("    <lastmod>{}</lastmod>\n", rfc3339(lastmod)));
+    }
+    for alternate in &url.alternates {
+        out.push_str(&format!(
+            "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+            escape_xml(&alternate.hreflang),
+            escape_xml(&alternate.href)
+        ));
+    }
+    out.push_str("  </url>\n");
+}
+
+/// `robots.txt`: every crawler may read everything; the sitemap's absolute URL.
+/// Crawlers read it only at the root of a host, so a site under a path (`/changxin/`)
+/// needs the host's own robots.txt to point at this sitemap.
+pub fn robots(sitemap_url: &str) -> String {
+    let sitemap_url: String = sitemap_url.chars().filter(|c| !c.is_control()).collect();
+    format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n")
+}
