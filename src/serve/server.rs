@@ -135,7 +135,7 @@ fn route(url: &str, state: &ServeState, prefixes: &[&str]) -> Reply {
     if path == reload::POLL_PATH {
         let since = query_number(url, "since").unwrap_or(0);
         let snapshot = state.wait_past(since, POLL_TIMEOUT);
-        return body(200, "application/json", reload::poll_json(&snapshot).into_bytes());
+        return body(200, "application/json", reload::poll_json(&snapshot, since).into_bytes());
     }
     let snapshot = state.snapshot();
     match paths::resolve(url, &snapshot.output, prefixes) {
