@@ -225,7 +225,11 @@ fn plan_never_upscales_the_upright_photo() {
         &settings(),
         false,
     );
-    let sizes: Vec<_> = plan.renditions.iter().map(|r| (r.width, r.height)).collect();
+    let sizes: Vec<_> = plan
+        .renditions
+        .iter()
+        .map(|r| (r.width, r.height))
+        .collect();
     assert_eq!(sizes, [(100, 160), (200, 320), (400, 640)]);
     assert!(plan.renditions.iter().all(|r| r.width <= 400));
 }
@@ -234,7 +238,12 @@ fn plan_never_upscales_the_upright_photo() {
 fn processed_photo_is_upright_stripped_and_in_every_width() {
     let site = Site::new();
     let path = site.write("photo.jpg", &phone_jpeg());
-    let job = job(&path, "content/stories/a/photo.jpg", "stories/a/photo", true);
+    let job = job(
+        &path,
+        "content/stories/a/photo.jpg",
+        "stories/a/photo",
+        true,
+    );
     let report = images::process(std::slice::from_ref(&job), &site.cache(), &no_progress).unwrap();
 
     let paths: Vec<&str> = report.files.keys().map(String::as_str).collect();
@@ -259,7 +268,12 @@ fn processed_photo_is_upright_stripped_and_in_every_width() {
         assert_eq!(header, [0xE0], "only the JFIF APP0 in {}", r.output_path);
 
         let decoded = image::load_from_memory(&bytes).unwrap();
-        assert_eq!(decoded.dimensions(), (r.width, r.height), "{}", r.output_path);
+        assert_eq!(
+            decoded.dimensions(),
+            (r.width, r.height),
+            "{}",
+            r.output_path
+        );
         assert!(r.height > r.width, "upright: portrait");
         // Orientation 6: the stored top-left corner is seen at the top right.
         let (w, h) = (r.width, r.height);
@@ -407,7 +421,11 @@ fn png_stays_png_keeps_transparency_and_loses_text_chunks() {
         let decoded = image::load_from_memory(&bytes).unwrap();
         assert_eq!(decoded.dimensions(), (r.width, r.height));
         assert_eq!(decoded.get_pixel(2, 2), Rgba([0, 200, 0, 255]));
-        assert_eq!(decoded.get_pixel(r.width - 2, 2).0[3], 0, "still transparent");
+        assert_eq!(
+            decoded.get_pixel(r.width - 2, 2).0[3],
+            0,
+            "still transparent"
+        );
     }
 }
 
@@ -430,7 +448,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for &byte in bytes {
         crc ^= u32::from(byte);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc

@@ -141,9 +141,16 @@ fn make_source(source: &Source<'_>, cache_dir: &Path) -> Result<Counts, Error> {
     }
     let job = source.job;
     let image = read_and_decode(job)?;
+    let mut resizer = fast_image_resize::Resizer::new();
     for (name, rendition) in &missing {
-        let bytes = pixels::render(&image, job.info.orientation, rendition, job.quality)
-            .map_err(|e| image_error(job, format!("无法生成 {}：{e}", rendition.output_path)))?;
+        let bytes = pixels::render(
+            &mut resizer,
+            &image,
+            job.info.orientation,
+            rendition,
+            job.quality,
+        )
+        .map_err(|e| image_error(job, format!("无法生成 {}：{e}", rendition.output_path)))?;
         write_atomically(&cache_dir.join(name), &bytes)?;
     }
     Ok(Counts {

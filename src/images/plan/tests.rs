@@ -21,15 +21,27 @@ fn settings(widths: &[u32]) -> ImageSettings {
 }
 
 fn widths(plan: &ImagePlan) -> Vec<(u32, u32)> {
-    plan.renditions.iter().map(|r| (r.width, r.height)).collect()
+    plan.renditions
+        .iter()
+        .map(|r| (r.width, r.height))
+        .collect()
 }
 
 #[test]
 fn large_photo_gets_every_configured_width() {
     let photo = info(SourceFormat::Jpeg, 4000, 3000, 1);
-    let plan = plan_image(&photo, "stories/a/photo", &settings(&[480, 960, 1600]), false);
+    let plan = plan_image(
+        &photo,
+        "stories/a/photo",
+        &settings(&[480, 960, 1600]),
+        false,
+    );
     assert_eq!(widths(&plan), [(480, 360), (960, 720), (1600, 1200)]);
-    let paths: Vec<&str> = plan.renditions.iter().map(|r| r.output_path.as_str()).collect();
+    let paths: Vec<&str> = plan
+        .renditions
+        .iter()
+        .map(|r| r.output_path.as_str())
+        .collect();
     assert_eq!(
         paths,
         [
@@ -80,7 +92,10 @@ fn og_rendition_is_1200_wide_or_the_photo_width() {
     let photo = info(SourceFormat::Jpeg, 4000, 3000, 1);
     let plan = plan_image(&photo, "s/p", &settings(&[480, 960, 1600]), true);
     let og = plan.og.clone().unwrap();
-    assert_eq!((og.width, og.height, og.output_path.as_str()), (1200, 900, "s/p-1200.jpg"));
+    assert_eq!(
+        (og.width, og.height, og.output_path.as_str()),
+        (1200, 900, "s/p-1200.jpg")
+    );
     let job = plan.job("/site/p.jpg".into(), "content/p.jpg");
     assert_eq!(job.renditions.len(), 4);
 
@@ -107,7 +122,11 @@ fn formats_follow_the_source() {
 fn img_html_lists_every_width_and_escapes() {
     let photo = info(SourceFormat::Jpeg, 2000, 1000, 1);
     let plan = plan_image(&photo, "stories/长欣/a b,c", &settings(&[480, 960]), false);
-    let html = plan.img_html("/changxin/", "“红色”<微家> & \"邻里\"", "(max-width: 40em) 100vw, 40em");
+    let html = plan.img_html(
+        "/changxin/",
+        "“红色”<微家> & \"邻里\"",
+        "(max-width: 40em) 100vw, 40em",
+    );
     insta::assert_snapshot!(html, @r#"<img src="/changxin/stories/%E9%95%BF%E6%AC%A3/a%20b%2Cc-960.jpg" srcset="/changxin/stories/%E9%95%BF%E6%AC%A3/a%20b%2Cc-480.jpg 480w, /changxin/stories/%E9%95%BF%E6%AC%A3/a%20b%2Cc-960.jpg 960w" sizes="(max-width: 40em) 100vw, 40em" width="960" height="480" alt="“红色”&lt;微家&gt; &amp; &quot;邻里&quot;" loading="lazy" decoding="async">"#);
 }
 
@@ -129,7 +148,11 @@ fn cache_name_depends_on_content_size_format_and_jpeg_quality() {
     assert!(name.ends_with(".jpg") && name.len() == 36, "{name}");
 
     let moved = plan_image(&photo, "other/q", &settings(&[480]), false).job("q".into(), "q");
-    assert_eq!(moved.cache_name(&moved.renditions[0]), name, "output path is not in the key");
+    assert_eq!(
+        moved.cache_name(&moved.renditions[0]),
+        name,
+        "output path is not in the key"
+    );
 
     let mut other_quality = job.clone();
     other_quality.quality = 90;
