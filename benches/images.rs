@@ -99,7 +99,7 @@ fn write_photo(dir: &Path, i: usize) -> u64 {
         let (fx, fy) = (x as f32 / WIDTH as f32, y as f32 / HEIGHT as f32);
         let wave = ((fx * 37.0 + fi).sin() * (fy * 23.0).cos()) * 40.0;
         let sky = if fy < 0.4 { 60.0 } else { 0.0 };
-        let block = if ((x / 250 + y / 180) as usize + i) % 5 == 0 {
+        let block = if ((x / 250 + y / 180) as usize + i).is_multiple_of(5) {
             50.0
         } else {
             0.0

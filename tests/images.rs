@@ -1,5 +1,6 @@
 //! Photos end to end: a phone-like JPEG (EXIF orientation 6, GPS, XMP, ICC, comment) is probed,
 //! planned and processed into upright renditions that carry no metadata, then cached.
+#![allow(clippy::unwrap_used)] // Helpers outside #[test] fns: a panic is the failure report.
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -456,4 +457,59 @@ fn crc32(bytes: &[u8]) -> u32 {
         }
     }
     !crc
+}
+
+#[test]
+fn webp_becomes_jpeg_and_gif_becomes_png() {
+    let site = Site::new();
+    let photo = DynamicImage::ImageRgb8(sensor_pixels());
+    let mut webp = Vec::new();
+    photo
+        .write_to(
+            &mut std::io::Cursor::new(&mut webp),
+            image::ImageFormat::WebP,
+        )
+        .unwrap();
+    let mut gif = Vec::new();
+    photo
+        .write_to(&mut std::io::Cursor::new(&mut gif), image::ImageFormat::Gif)
+        .unwrap();
+    let jobs = [
+        job(&site.write("a.webp", &webp), "a.webp", "a", false),
+        job(&site.write("b.gif", &gif), "b.gif", "b", false),
+    ];
+    assert_eq!(jobs[0].info.format, SourceFormat::Webp);
+    assert_eq!(jobs[1].info.format, SourceFormat::Gif);
+
+    let seen = Mutex::new(Vec::new());
+    let report = images::process(&jobs, &site.cache(), &|done, total| {
+        seen.lock().unwrap().push((done, total))
+    })
+    .unwrap();
+    let mut seen = seen.into_inner().unwrap();
+    seen.sort();
+    assert_eq!(seen, [(1, 2), (2, 2)]);
+
+    let paths: Vec<&str> = report.files.keys().map(String::as_str).collect();
+    assert_eq!(
+        paths,
+        [
+            "a-100.jpg",
+            "a-200.jpg",
+            "a-640.jpg",
+            "b-100.png",
+            "b-200.png",
+            "b-640.png"
+        ]
+    );
+    let jpeg = std::fs::read(&report.files["a-640.jpg"]).unwrap();
+    assert_eq!(
+        image::guess_format(&jpeg).unwrap(),
+        image::ImageFormat::Jpeg
+    );
+    let png = std::fs::read(&report.files["b-640.png"]).unwrap();
+    assert_eq!(image::guess_format(&png).unwrap(), image::ImageFormat::Png);
+    let decoded = image::load_from_memory(&png).unwrap();
+    assert_eq!(decoded.dimensions(), (STORED_W, STORED_H));
+    assert_red(&decoded, 10, 10, true, "b-640.png");
 }

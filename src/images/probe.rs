@@ -73,10 +73,16 @@ pub(crate) fn to_image_format(format: SourceFormat) -> ImageFormat {
 
 /// The message for a file whose format is known but whose content cannot be read.
 pub(crate) fn unreadable(format: SourceFormat, error: &image::ImageError) -> String {
-    format!(
-        "{} 文件已损坏或不完整（{error}）：请用看图软件打开确认，重新导出或另存后再使用",
-        format.name()
-    )
+    match error {
+        // The decoder refuses to allocate more than 512 MB: a photo of some 170 megapixels.
+        image::ImageError::Limits(_) => {
+            "图片尺寸太大，超出了处理上限：请先把长边缩小到 8000 像素以内再使用".to_string()
+        }
+        _ => format!(
+            "{} 文件已损坏或不完整（{error}）：请用看图软件打开确认，重新导出或另存后再使用",
+            format.name()
+        ),
+    }
 }
 
 /// SHA-256 of the bytes, lowercase hex.
