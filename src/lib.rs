@@ -11,4 +11,5 @@ pub mod images;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod site;
 pub mod source;
