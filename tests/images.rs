@@ -10,6 +10,7 @@ use image::{DynamicImage, GenericImageView, ImageEncoder, Rgb, RgbImage, Rgba, R
 use tongwen::config::ImageSettings;
 use tongwen::error::Error;
 use tongwen::images::{self, ImageJob, OutputFormat, SourceFormat};
+use tongwen::output::{OutputBody, OutputSet};
 
 /// Stored 640×400 (landscape on the sensor); seen 400×640 once turned by orientation 6.
 const STORED_W: u32 = 640;
@@ -345,6 +346,27 @@ fn same_photo_on_two_pages_is_decoded_once() {
         report.files["stories/a/a-200.jpg"],
         report.files["stories/b/b-200.jpg"]
     );
+
+    let mut output = OutputSet::default();
+    report.insert_into(&mut output);
+    assert_eq!(output.files.len(), 6);
+    assert_eq!(
+        output.files["stories/b/b-200.jpg"],
+        OutputBody::Copy(report.files["stories/b/b-200.jpg"].clone())
+    );
+}
+
+#[test]
+fn same_photo_at_two_qualities_is_encoded_at_each() {
+    let site = Site::new();
+    let a = site.write("a.jpg", &phone_jpeg());
+    let mut low = job(&a, "content/a.jpg", "low/a", false);
+    low.quality = 30;
+    let jobs = [job(&a, "content/a.jpg", "high/a", false), low];
+    let report = images::process(&jobs, &site.cache(), &no_progress).unwrap();
+    assert_eq!((report.processed, report.decoded), (6, 1));
+    let size = |p: &str| std::fs::metadata(&report.files[p]).unwrap().len();
+    assert!(size("low/a-400.jpg") < size("high/a-400.jpg"));
 }
 
 #[test]

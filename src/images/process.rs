@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use super::plan::{ImageJob, Rendition};
 use super::probe::{content_hash, to_image_format, unreadable};
 use crate::error::Error;
+use crate::output::{OutputBody, OutputSet};
 
 mod pixels;
 
@@ -25,6 +26,17 @@ pub struct ProcessReport {
     pub reused: usize,
     /// Source images decoded in this run (each at most once).
     pub decoded: usize,
+}
+
+impl ProcessReport {
+    /// Adds every rendition to the build's output, as a copy of its cache file.
+    pub fn insert_into(&self, output: &mut OutputSet) {
+        for (path, cached) in &self.files {
+            output
+                .files
+                .insert(path.clone(), OutputBody::Copy(cached.clone()));
+        }
+    }
 }
 
 /// Makes every rendition of `jobs` that is not yet in `cache_dir` (created if missing), as
@@ -71,10 +83,11 @@ pub fn process(
     }
 }
 
-/// One source image's content and every distinct rendition wanted of it, by cache name.
+/// One source image's content and every distinct rendition wanted of it (with its JPEG
+/// quality), by cache name.
 struct Source<'a> {
     job: &'a ImageJob,
-    renditions: BTreeMap<String, &'a Rendition>,
+    renditions: BTreeMap<String, (&'a Rendition, u8)>,
 }
 
 #[derive(Debug, Default)]
@@ -93,7 +106,10 @@ fn group_by_content(jobs: &[ImageJob]) -> Vec<Source<'_>> {
             renditions: BTreeMap::new(),
         });
         for r in &job.renditions {
-            source.renditions.entry(job.cache_name(r)).or_insert(r);
+            source
+                .renditions
+                .entry(job.cache_name(r))
+                .or_insert((r, job.quality));
         }
     }
     by_hash.into_values().collect()
@@ -126,11 +142,10 @@ fn output_files(jobs: &[ImageJob], cache_dir: &Path) -> (BTreeMap<String, PathBu
 }
 
 fn make_source(source: &Source<'_>, cache_dir: &Path) -> Result<Counts, Error> {
-    let missing: Vec<(&String, &Rendition)> = source
+    let missing: Vec<(&String, &(&Rendition, u8))> = source
         .renditions
         .iter()
         .filter(|(name, _)| !is_cached(&cache_dir.join(name)))
-        .map(|(name, r)| (name, *r))
         .collect();
     let reused = source.renditions.len() - missing.len();
     if missing.is_empty() {
@@ -142,13 +157,13 @@ fn make_source(source: &Source<'_>, cache_dir: &Path) -> Result<Counts, Error> {
     let job = source.job;
     let image = read_and_decode(job)?;
     let mut resizer = fast_image_resize::Resizer::new();
-    for (name, rendition) in &missing {
+    for (name, (rendition, quality)) in &missing {
         let bytes = pixels::render(
             &mut resizer,
             &image,
             job.info.orientation,
             rendition,
-            job.quality,
+            *quality,
         )
         .map_err(|e| image_error(job, format!("无法生成 {}：{e}", rendition.output_path)))?;
         write_atomically(&cache_dir.join(name), &bytes)?;
