@@ -54,8 +54,9 @@ fn the_browser_reloads_shows_errors_and_clears_them() {
         "document.body.innerText.includes('最初的文字')",
         &served,
     );
+    // The browser's own restoration is turned off: the position must be kept by tongwen.
     let top = browser.run(&format!(
-        "window.scrollTo(0, {SCROLL}); return window.scrollY;"
+        "history.scrollRestoration = 'manual'; window.scrollTo(0, {SCROLL}); return window.scrollY;"
     ));
     assert_eq!(
         top.as_i64(),
@@ -274,6 +275,8 @@ impl WebDriver {
 
 impl Drop for WebDriver {
     fn drop(&mut self) {
+        // Quits any browser still open (a session that failed half-way), then the driver.
+        let _ = call(self.addr, "GET", "/shutdown", None);
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -395,19 +398,7 @@ fn call(addr: SocketAddr, method: &str, path: &str, body: Option<&Value>) -> Res
         body.len()
     )
     .map_err(|e| e.to_string())?;
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).map_err(|e| e.to_string())?;
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .ok_or("no HTTP reply")?;
-    let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
-    let rest = &raw[split + 4..];
-    let bytes = if head.contains("transfer-encoding: chunked") {
-        unchunk(rest)
-    } else {
-        rest.to_vec()
-    };
+    let bytes = read_reply(BufReader::new(stream)).map_err(|e| e.to_string())?;
     let text = String::from_utf8_lossy(&bytes);
     let reply: Value = serde_json::from_str(&text).map_err(|e| format!("{e}: {text}"))?;
     let value = reply.get("value").cloned().unwrap_or(Value::Null);
@@ -417,23 +408,46 @@ fn call(addr: SocketAddr, method: &str, path: &str, body: Option<&Value>) -> Res
     }
 }
 
-/// The body of a chunked HTTP reply.
-fn unchunk(mut rest: &[u8]) -> Vec<u8> {
-    let mut body = Vec::new();
-    while let Some(end) = rest.windows(2).position(|w| w == b"\r\n") {
-        let size = std::str::from_utf8(&rest[..end])
-            .ok()
-            .and_then(|s| usize::from_str_radix(s.trim(), 16).ok());
-        let after = &rest[end + 2..];
-        match size {
-            Some(size) if size > 0 && after.len() >= size => {
-                body.extend_from_slice(&after[..size]);
-                rest = after[size..]
-                    .strip_prefix(b"\r\n")
-                    .unwrap_or(&after[size..]);
-            }
-            _ => break,
+/// The body of an HTTP reply, by its Content-Length or its chunks (chromedriver keeps
+/// connections open, so reading to the end would wait for its timeout).
+fn read_reply(mut reader: impl BufRead) -> std::io::Result<Vec<u8>> {
+    let (mut length, mut chunked) = (None, false);
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || line.trim().is_empty() {
+            break;
+        }
+        let (name, value) = line.split_once(':').unwrap_or((&line, ""));
+        let value = value.trim().to_ascii_lowercase();
+        if name.eq_ignore_ascii_case("content-length") {
+            length = value.parse::<usize>().ok();
+        } else if name.eq_ignore_ascii_case("transfer-encoding") {
+            chunked = value.contains("chunked");
         }
     }
-    body
+    let mut body = Vec::new();
+    if chunked {
+        loop {
+            let mut size = String::new();
+            reader.read_line(&mut size)?;
+            let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+            if size == 0 {
+                return Ok(body);
+            }
+            let start = body.len();
+            body.resize(start + size, 0);
+            reader.read_exact(&mut body[start..])?;
+            reader.read_line(&mut String::new())?;
+        }
+    }
+    match length {
+        Some(length) => {
+            body.resize(length, 0);
+            reader.read_exact(&mut body)?;
+        }
+        None => {
+            reader.read_to_end(&mut body)?;
+        }
+    }
+    Ok(body)
 }
