@@ -1,0 +1,228 @@
+//! What the dictionaries say about single characters: which characters belong to
+//! one script only, which conversions are one-to-many (with their candidates),
+//! which forms are mere regional variants of each other, and which characters can
+//! start a dictionary key at all. Built once from the engine's dictionary.
+
+use std::collections::{HashMap, HashSet};
+
+use opencc_fmmseg::{DictMaxLen, DictionaryMaxlength};
+
+use super::Script;
+
+/// OpenCC's one-to-many character entries; see `data/NOTICE`.
+const ST_ALTERNATIVES: &str = include_str!("data/st_alternatives.txt");
+const TS_ALTERNATIVES: &str = include_str!("data/ts_alternatives.txt");
+
+/// Character knowledge for both directions.
+pub(crate) struct Tables {
+    /// By target script: characters some dictionary key of that direction starts with.
+    starters: [CharSet; 2],
+    /// Characters that exist in one script only (`并` is simplified only, `發`
+    /// traditional only; `干`, `后`, `里` are in both).
+    only: HashMap<char, Script>,
+    /// By source script: one-to-many conversions, default candidate first.
+    candidates: [HashMap<char, Vec<char>>; 2],
+    /// Pairs of forms that are regional variants of one character (`裡`/`裏`), both orders.
+    variants: HashSet<(char, char)>,
+}
+
+impl Tables {
+    pub(crate) fn new(dict: &DictionaryMaxlength) -> Tables {
+        let candidates = [
+            parse_alternatives(ST_ALTERNATIVES),
+            parse_alternatives(TS_ALTERNATIVES),
+        ];
+        let only = script_only_chars(dict, &candidates);
+        Tables {
+            starters: [
+                CharSet::of_starters(&to_hans_dicts(dict)),
+                CharSet::of_starters(&to_hant_dicts(dict)),
+            ],
+            only,
+            candidates,
+            variants: variant_pairs(dict),
+        }
+    }
+
+    /// Whether some dictionary used to convert to `to` could change `text`.
+    /// `false` means conversion is the identity.
+    pub(crate) fn may_change(&self, text: &str, to: Script) -> bool {
+        let starters = &self.starters[index(to)];
+        text.chars().any(|c| !c.is_ascii() && starters.contains(c))
+    }
+
+    /// The script `c` exists in, when it exists in one only.
+    pub(crate) fn only_in(&self, c: char) -> Option<Script> {
+        self.only.get(&c).copied()
+    }
+
+    /// The candidate forms of `c` written in `from`, default first, when its
+    /// conversion is one-to-many.
+    pub(crate) fn candidates(&self, c: char, from: Script) -> Option<&[char]> {
+        self.candidates[index(from)].get(&c).map(Vec::as_slice)
+    }
+
+    /// Whether `a` and `b` are the same form or regional variants of one character.
+    pub(crate) fn same_character(&self, a: char, b: char) -> bool {
+        a == b || self.variants.contains(&(a, b))
+    }
+}
+
+fn index(script: Script) -> usize {
+    match script {
+        Script::Hans => 0,
+        Script::Hant => 1,
+    }
+}
+
+/// Every dictionary any configuration to traditional may use (a superset is safe
+/// for [`Tables::may_change`]).
+fn to_hant_dicts(d: &DictionaryMaxlength) -> [&DictMaxLen; 8] {
+    [
+        &d.st_phrases,
+        &d.st_characters,
+        &d.tw_phrases,
+        &d.tw_variants_phrases,
+        &d.tw_variants,
+        &d.hk_phrases,
+        &d.hk_variants_phrases,
+        &d.hk_variants,
+    ]
+}
+
+fn to_hans_dicts(d: &DictionaryMaxlength) -> [&DictMaxLen; 8] {
+    [
+        &d.ts_phrases,
+        &d.ts_characters,
+        &d.tw_phrases_rev,
+        &d.tw_variants_rev_phrases,
+        &d.tw_variants_rev,
+        &d.hk_phrases_rev,
+        &d.hk_variants_rev_phrases,
+        &d.hk_variants_rev,
+    ]
+}
+
+/// `key<TAB>candidate candidate…` lines; `#` lines are comments.
+fn parse_alternatives(data: &str) -> HashMap<char, Vec<char>> {
+    data.lines()
+        .filter(|line| !line.starts_with('#'))
+        .filter_map(|line| {
+            let (key, values) = line.split_once('\t')?;
+            let key = single_char(key)?;
+            let candidates: Vec<char> = values.split(' ').filter_map(single_char).collect();
+            (candidates.len() > 1).then_some((key, candidates))
+        })
+        .collect()
+}
+
+fn single_char(s: &str) -> Option<char> {
+    let mut chars = s.chars();
+    let c = chars.next()?;
+    chars.next().is_none().then_some(c)
+}
+
+/// A character is simplified only when the dictionary converts it to something
+/// else and no dictionary ever writes it as a traditional form (as a key of
+/// TSCharacters, a candidate of STCharacters, or inside an STPhrases value);
+/// symmetrically for traditional only.
+fn script_only_chars(
+    d: &DictionaryMaxlength,
+    candidates: &[HashMap<char, Vec<char>>; 2],
+) -> HashMap<char, Script> {
+    let hant_forms = forms(
+        &d.ts_characters,
+        &d.st_characters,
+        &d.st_phrases,
+        &candidates[0],
+    );
+    let hans_forms = forms(
+        &d.st_characters,
+        &d.ts_characters,
+        &d.ts_phrases,
+        &candidates[1],
+    );
+    let hans_only = one_script(&d.st_characters, &hant_forms).map(|c| (c, Script::Hans));
+    let hant_only = one_script(&d.ts_characters, &hans_forms).map(|c| (c, Script::Hant));
+    hans_only.chain(hant_only).collect()
+}
+
+/// Keys of a character dictionary that it changes and that are not in `other_forms`.
+fn one_script<'d>(
+    chars: &'d DictMaxLen,
+    other_forms: &'d HashSet<char>,
+) -> impl Iterator<Item = char> + 'd {
+    chars.iter().filter_map(move |(key, value)| match key {
+        [c] if value.chars().ne(std::iter::once(*c)) && !other_forms.contains(c) => Some(*c),
+        _ => None,
+    })
+}
+
+/// Every character a dictionary writes in the target script of `converts_to`.
+fn forms(
+    keys_of: &DictMaxLen,
+    converts_to: &DictMaxLen,
+    phrases_to: &DictMaxLen,
+    candidates: &HashMap<char, Vec<char>>,
+) -> HashSet<char> {
+    let keys = keys_of.iter().flat_map(|(k, _)| k.iter().copied());
+    let values = [converts_to, phrases_to]
+        .into_iter()
+        .flat_map(|dict| dict.iter().flat_map(|(_, v)| v.chars()));
+    let alternatives = candidates.values().flatten().copied();
+    keys.chain(values).chain(alternatives).collect()
+}
+
+fn variant_pairs(d: &DictionaryMaxlength) -> HashSet<(char, char)> {
+    let dicts = [
+        &d.tw_variants,
+        &d.tw_variants_rev,
+        &d.hk_variants,
+        &d.hk_variants_rev,
+    ];
+    let mut pairs = HashSet::new();
+    for (key, value) in dicts.into_iter().flat_map(DictMaxLen::iter) {
+        if let ([a], Some(b)) = (key, single_char(value)) {
+            pairs.insert((*a, b));
+            pairs.insert((b, *a));
+        }
+    }
+    pairs
+}
+
+/// A set of chars: a bitmap over the Basic Multilingual Plane, a hash set beyond.
+pub(crate) struct CharSet {
+    bmp: Vec<u64>,
+    astral: HashSet<char>,
+}
+
+impl CharSet {
+    fn of_starters(dicts: &[&DictMaxLen]) -> CharSet {
+        let mut set = CharSet {
+            bmp: vec![0; 0x1_0000 / 64],
+            astral: HashSet::new(),
+        };
+        for (key, _) in dicts.iter().flat_map(|d| d.iter()) {
+            if let Some(&c) = key.first() {
+                set.insert(c);
+            }
+        }
+        set
+    }
+
+    fn insert(&mut self, c: char) {
+        match usize::try_from(u32::from(c)) {
+            Ok(n) if n < 0x1_0000 => self.bmp[n / 64] |= 1 << (n % 64),
+            _ => {
+                self.astral.insert(c);
+            }
+        }
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match usize::try_from(u32::from(c)) {
+            Ok(n) if n < 0x1_0000 => self.bmp[n / 64] & (1 << (n % 64)) != 0,
+            _ => self.astral.contains(&c),
+        }
+    }
+}
