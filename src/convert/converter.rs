@@ -130,6 +130,22 @@ impl Converter {
         }
     }
 
+    /// Traditional `text` in the regional forms of the site's variant (臺 → 台 for
+    /// Hong Kong); unchanged for the standard variant.
+    pub(super) fn regional<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let config = match self.variant {
+            Variant::Standard => return Cow::Borrowed(text),
+            Variant::Tw | Variant::TwPhrases => OpenccConfig::T2tw,
+            Variant::Hk => OpenccConfig::T2hk,
+        };
+        let converted = self.engine.convert_with_config(text, config, false);
+        if converted == text {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(converted)
+        }
+    }
+
     /// The OpenCC configuration for the site's variant, towards `to`.
     fn config(&self, to: Script) -> OpenccConfig {
         match (to, self.variant) {

@@ -7,12 +7,14 @@
 //! character inside a phrase match was chosen by that phrase; a character left
 //! alone was converted by the character table, which keeps only the default of
 //! OpenCC's candidates (`data/st_alternatives.txt`, `data/ts_alternatives.txt`).
-//! Candidates that are only regional variants of the chosen form (裏/裡) are not
+//! Candidates that are only regional variants of the chosen form (裏/裡), and
+//! rare ones the phrase dictionary hardly ever writes (see `tables.rs`), are not
 //! alternatives. Pure.
 
 use serde::Serialize;
 
 use super::protect::{self, Piece};
+use super::tables::Tables;
 use super::{Converter, Script};
 
 /// A character whose conversion the engine guessed.
@@ -45,21 +47,35 @@ pub fn find(conv: &Converter, text: &str, from: Script) -> Vec<RiskyChar> {
 
 fn risky(conv: &Converter, ch: char, from: Script, offset: usize) -> Option<RiskyChar> {
     let tables = conv.tables();
-    let candidates = tables.candidates(ch, from)?;
+    let (&default, others) = tables.choices(ch, from)?.split_first()?;
     let chosen = conv
         .convert_plain(ch.encode_utf8(&mut [0; 4]), from.other())
         .into_owned();
-    let default = candidates[0];
-    let chosen_char = chosen.chars().next().unwrap_or(default);
-    let alternatives: Vec<String> = candidates
-        .iter()
-        .filter(|&&c| !tables.same_character(c, default) && !tables.same_character(c, chosen_char))
-        .map(|c| c.to_string())
-        .collect();
+    let mut alternatives: Vec<String> = Vec::new();
+    for &other in others {
+        if tables.same_character(other, default) {
+            continue;
+        }
+        let form = match from {
+            Script::Hans => conv.regional(other.encode_utf8(&mut [0; 4])).into_owned(),
+            Script::Hant => other.to_string(),
+        };
+        if !same_form(tables, &form, &chosen) && !alternatives.contains(&form) {
+            alternatives.push(form);
+        }
+    }
     (!alternatives.is_empty()).then_some(RiskyChar {
         offset,
         ch,
         chosen,
         alternatives,
     })
+}
+
+fn same_form(tables: &Tables, a: &str, b: &str) -> bool {
+    let mut pair = a.chars().zip(b.chars());
+    match (pair.next(), a.chars().count(), b.chars().count()) {
+        (Some((x, y)), 1, 1) => tables.same_character(x, y),
+        _ => a == b,
+    }
 }

@@ -13,6 +13,13 @@ use super::Script;
 const ST_ALTERNATIVES: &str = include_str!("data/st_alternatives.txt");
 const TS_ALTERNATIVES: &str = include_str!("data/ts_alternatives.txt");
 
+/// A candidate other than the default is a real alternative when OpenCC's own
+/// phrase dictionary writes it in at least this many phrases. Below that it is a
+/// rare form (榦, 祇, 哩, 𫔭) or a use the dictionary barely knows (党 as a
+/// surname, 傢, 瞭): listing those would bury the real ones (髮, 後/后, 乾, 隻, 麵,
+/// 檯/颱) under every 党 and 家 of an article.
+const MIN_PHRASES: usize = 20;
+
 /// Character knowledge for both directions.
 pub(crate) struct Tables {
     /// By target script: characters some dictionary key of that direction starts with.
@@ -20,9 +27,12 @@ pub(crate) struct Tables {
     /// Characters that exist in one script only (`并` is simplified only, `發`
     /// traditional only; `干`, `后`, `里` are in both).
     only: HashMap<char, Script>,
-    /// By source script: one-to-many conversions, default candidate first.
-    candidates: [HashMap<char, Vec<char>>; 2],
-    /// Pairs of forms that are regional variants of one character (`裡`/`裏`), both orders.
+    /// By source script: one-to-many conversions with real alternatives: the
+    /// default first, then the alternatives (see [`MIN_PHRASES`]).
+    choices: [HashMap<char, Vec<char>>; 2],
+    /// Pairs of glyph variants of one character (`裡`/`裏`, `著`/`着`), both
+    /// orders, from OpenCC's Taiwan variant tables. The Hong Kong tables are left
+    /// out: they also merge distinct characters (`臺`→`台`, `檯`→`枱`).
     variants: HashSet<(char, char)>,
 }
 
@@ -33,13 +43,17 @@ impl Tables {
             parse_alternatives(TS_ALTERNATIVES),
         ];
         let only = script_only_chars(dict, &candidates);
+        let [st, ts] = candidates;
         Tables {
             starters: [
                 CharSet::of_starters(&to_hans_dicts(dict)),
                 CharSet::of_starters(&to_hant_dicts(dict)),
             ],
             only,
-            candidates,
+            choices: [
+                attested(st, &dict.st_phrases),
+                attested(ts, &dict.ts_phrases),
+            ],
             variants: variant_pairs(dict),
         }
     }
@@ -56,13 +70,13 @@ impl Tables {
         self.only.get(&c).copied()
     }
 
-    /// The candidate forms of `c` written in `from`, default first, when its
-    /// conversion is one-to-many.
-    pub(crate) fn candidates(&self, c: char, from: Script) -> Option<&[char]> {
-        self.candidates[index(from)].get(&c).map(Vec::as_slice)
+    /// The forms `c`, written in `from`, may take: the default first, then its
+    /// real alternatives. `None` when its conversion is one-to-one in practice.
+    pub(crate) fn choices(&self, c: char, from: Script) -> Option<&[char]> {
+        self.choices[index(from)].get(&c).map(Vec::as_slice)
     }
 
-    /// Whether `a` and `b` are the same form or regional variants of one character.
+    /// Whether `a` and `b` are the same form or glyph variants of one character.
     pub(crate) fn same_character(&self, a: char, b: char) -> bool {
         a == b || self.variants.contains(&(a, b))
     }
@@ -122,6 +136,36 @@ fn single_char(s: &str) -> Option<char> {
     chars.next().is_none().then_some(c)
 }
 
+/// The candidates whose alternatives the phrase dictionary `phrases` attests
+/// often enough, each reduced to its default and those alternatives.
+fn attested(
+    candidates: HashMap<char, Vec<char>>,
+    phrases: &DictMaxLen,
+) -> HashMap<char, Vec<char>> {
+    let mut uses: HashMap<(char, char), usize> = HashMap::new();
+    for (key, value) in phrases.iter() {
+        if value.chars().count() != key.len() {
+            continue;
+        }
+        for (&from, to) in key.iter().zip(value.chars()) {
+            if candidates.contains_key(&from) {
+                *uses.entry((from, to)).or_insert(0) += 1;
+            }
+        }
+    }
+    candidates
+        .into_iter()
+        .filter_map(|(c, forms)| {
+            let (default, others) = forms.split_first()?;
+            let attested = others
+                .iter()
+                .filter(|&&alt| uses.get(&(c, alt)).is_some_and(|&n| n >= MIN_PHRASES));
+            let choices: Vec<char> = std::iter::once(*default).chain(attested.copied()).collect();
+            (choices.len() > 1).then_some((c, choices))
+        })
+        .collect()
+}
+
 /// A character is simplified only when the dictionary converts it to something
 /// else and no dictionary ever writes it as a traditional form (as a key of
 /// TSCharacters, a candidate of STCharacters, or inside an STPhrases value);
@@ -174,12 +218,7 @@ fn forms(
 }
 
 fn variant_pairs(d: &DictionaryMaxlength) -> HashSet<(char, char)> {
-    let dicts = [
-        &d.tw_variants,
-        &d.tw_variants_rev,
-        &d.hk_variants,
-        &d.hk_variants_rev,
-    ];
+    let dicts = [&d.tw_variants, &d.tw_variants_rev];
     let mut pairs = HashSet::new();
     for (key, value) in dicts.into_iter().flat_map(DictMaxLen::iter) {
         if let ([a], Some(b)) = (key, single_char(value)) {
