@@ -31,7 +31,7 @@ pub fn find(conv: &Converter, text: &str, script: Script) -> Vec<StrayChar> {
         for (start, run) in conv.glossary().gaps(plain, script.other()) {
             for (i, c) in run.char_indices() {
                 if conv.tables().only_in(c) == Some(script.other()) {
-                    let expected = expected(conv, run, i, script);
+                    let expected = expected(conv, run, i, c, script);
                     if expected.chars().ne(std::iter::once(c)) {
                         found.push(StrayChar {
                             offset: offset + start + i,
@@ -50,7 +50,7 @@ pub fn find(conv: &Converter, text: &str, script: Script) -> Vec<StrayChar> {
 /// context: the context is first written wholly in the other script, then
 /// converted back, so that phrases apply (頭发 → 头发 → 頭髮). Without a one-to-one
 /// correspondence of characters, the character is converted alone.
-fn expected(conv: &Converter, run: &str, at: usize, script: Script) -> String {
+fn expected(conv: &Converter, run: &str, at: usize, found: char, script: Script) -> String {
     let start = run[..at]
         .char_indices()
         .rev()
@@ -64,17 +64,69 @@ fn expected(conv: &Converter, run: &str, at: usize, script: Script) -> String {
     let window = &run[start..end];
     let other = conv.convert_plain(window, script.other());
     let back = conv.convert_plain(&other, script);
-    if other.chars().count() == window.chars().count()
-        && back.chars().count() == window.chars().count()
-    {
-        if let Some(c) = back.chars().nth(index) {
-            return c.to_string();
-        }
+    let len = window.chars().count();
+    let aligned = other.chars().count() == len && back.chars().count() == len;
+    match back.chars().nth(index) {
+        Some(c) if aligned => c.to_string(),
+        _ => conv
+            .convert_plain(found.encode_utf8(&mut [0; 4]), script)
+            .into_owned(),
     }
-    let c = &run[at..]
-        .chars()
-        .next()
-        .map(String::from)
-        .unwrap_or_default();
-    conv.convert_plain(c, script).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::Variant;
+    use crate::convert::converter::standard;
+
+    fn strays(conv: &Converter, text: &str, script: Script) -> Vec<(usize, char, String)> {
+        find(conv, text, script)
+            .into_iter()
+            .map(|s| (s.offset, s.found, s.expected))
+            .collect()
+    }
+
+    #[test]
+    fn simplified_character_in_traditional_text() {
+        assert_eq!(
+            strays(standard(), "創新并完善機制", Script::Hant),
+            vec![(6, '并', "並".to_string())]
+        );
+    }
+
+    #[test]
+    fn characters_of_both_scripts_are_not_stray() {
+        let text = "社區(qū)幹部後來在這裡干預，皇后與里長位於于家";
+        assert_eq!(strays(standard(), text, Script::Hant), vec![]);
+        assert_eq!(strays(standard(), "著作乾坤", Script::Hans), vec![]);
+    }
+
+    #[test]
+    fn expected_form_is_chosen_in_context() {
+        assert_eq!(
+            strays(standard(), "剪頭发", Script::Hant),
+            vec![(6, '发', "髮".to_string())]
+        );
+        assert_eq!(
+            strays(standard(), "發展发言", Script::Hant),
+            vec![(6, '发', "發".to_string())]
+        );
+    }
+
+    #[test]
+    fn traditional_character_in_simplified_text() {
+        assert_eq!(
+            strays(standard(), "社区關于垃圾分类", Script::Hans),
+            vec![(6, '關', "关".to_string())]
+        );
+    }
+
+    #[test]
+    fn marked_spans_and_glossary_terms_are_never_stray() {
+        assert_eq!(strays(standard(), "創新-{并}-完善", Script::Hant), vec![]);
+        let pairs = vec![("并州".to_string(), "并州".to_string())];
+        let conv = Converter::new(Variant::Standard, &pairs);
+        assert_eq!(strays(&conv, "古稱并州", Script::Hant), vec![]);
+    }
 }

@@ -265,3 +265,69 @@ impl CharSet {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::convert::converter::standard;
+
+    fn data_lines(data: &str) -> usize {
+        data.lines().filter(|l| !l.starts_with('#')).count()
+    }
+
+    #[test]
+    fn every_data_line_parses() {
+        assert_eq!(
+            parse_alternatives(ST_ALTERNATIVES).len(),
+            data_lines(ST_ALTERNATIVES)
+        );
+        assert_eq!(
+            parse_alternatives(TS_ALTERNATIVES).len(),
+            data_lines(TS_ALTERNATIVES)
+        );
+    }
+
+    #[test]
+    fn data_defaults_agree_with_the_engine() {
+        let dict = DictionaryMaxlength::new().expect("embedded dictionary");
+        for (data, chars) in [
+            (ST_ALTERNATIVES, &dict.st_characters),
+            (TS_ALTERNATIVES, &dict.ts_characters),
+        ] {
+            for (c, candidates) in parse_alternatives(data) {
+                let default = candidates[0].to_string();
+                assert_eq!(chars.get(&[c]), Some(default.as_str()), "{c}");
+            }
+        }
+    }
+
+    #[test]
+    fn script_only_characters() {
+        let tables = standard().tables();
+        assert_eq!(tables.only_in('并'), Some(Script::Hans));
+        assert_eq!(tables.only_in('发'), Some(Script::Hans));
+        assert_eq!(tables.only_in('發'), Some(Script::Hant));
+        assert_eq!(tables.only_in('關'), Some(Script::Hant));
+        for both in ['干', '后', '里', '于', '台', '只', '着', '著', '乾', '人'] {
+            assert_eq!(tables.only_in(both), None, "{both}");
+        }
+    }
+
+    #[test]
+    fn may_change_only_with_a_dictionary_key() {
+        let tables = standard().tables();
+        assert!(!tables.may_change("2024-05-01 ok", Script::Hant));
+        assert!(!tables.may_change("，。！？", Script::Hant));
+        assert!(tables.may_change("社区", Script::Hant));
+        assert!(tables.may_change("社區", Script::Hans));
+    }
+
+    #[test]
+    fn glyph_variants_are_the_same_character() {
+        let tables = standard().tables();
+        assert!(tables.same_character('裏', '裡'));
+        assert!(tables.same_character('着', '著'));
+        assert!(!tables.same_character('臺', '台'));
+        assert!(!tables.same_character('發', '髮'));
+    }
+}
