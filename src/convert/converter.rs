@@ -35,8 +35,9 @@ impl Converter {
             Phrases::new(&dict.ts_phrases),
         ];
         let mut engine = OpenCC::from_dictionary(dict);
-        // Pages are converted in parallel already; the engine's own parallelism
-        // only pays on single texts of hundreds of KB and slows short ones down.
+        // Pages are converted in parallel already (rayon); the engine's own
+        // splitting on top of that measured about 15% slower over a build's worth
+        // of paragraphs, and gains nothing on texts of page size.
         engine.set_parallel(false);
         Converter {
             engine,

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::Script;
+use super::tables::CharSet;
 
 /// The glossary, indexed for both directions.
 #[derive(Debug, Default)]
@@ -26,6 +27,8 @@ pub(crate) struct Hit<'g> {
 #[derive(Debug, Default)]
 struct Terms {
     map: HashMap<Box<str>, Box<str>>,
+    /// First characters of the terms: a bitmap test per character of the text.
+    firsts: CharSet,
     /// Longest term (in chars) by its first character: bounds the probing.
     longest: HashMap<char, usize>,
 }
@@ -58,6 +61,7 @@ impl Glossary {
         }
         text[from..]
             .char_indices()
+            .filter(|&(_, c)| terms.firsts.contains(c))
             .find_map(|(i, c)| terms.longest_at(text, from + i, c))
     }
 
@@ -86,6 +90,7 @@ impl Terms {
         }
         self.map.insert(term.into(), counterpart.into());
         let first = term.chars().next().expect("terms are not empty");
+        self.firsts.insert(first);
         let len = term.chars().count();
         let longest = self.longest.entry(first).or_insert(0);
         *longest = (*longest).max(len);

@@ -230,17 +230,24 @@ fn variant_pairs(d: &DictionaryMaxlength) -> HashSet<(char, char)> {
 }
 
 /// A set of chars: a bitmap over the Basic Multilingual Plane, a hash set beyond.
+#[derive(Debug)]
 pub(crate) struct CharSet {
     bmp: Vec<u64>,
     astral: HashSet<char>,
 }
 
-impl CharSet {
-    fn of_starters(dicts: &[&DictMaxLen]) -> CharSet {
-        let mut set = CharSet {
+impl Default for CharSet {
+    fn default() -> CharSet {
+        CharSet {
             bmp: vec![0; 0x1_0000 / 64],
             astral: HashSet::new(),
-        };
+        }
+    }
+}
+
+impl CharSet {
+    fn of_starters(dicts: &[&DictMaxLen]) -> CharSet {
+        let mut set = CharSet::default();
         for (key, _) in dicts.iter().flat_map(|d| d.iter()) {
             if let Some(&c) = key.first() {
                 set.insert(c);
@@ -249,7 +256,7 @@ impl CharSet {
         set
     }
 
-    fn insert(&mut self, c: char) {
+    pub(crate) fn insert(&mut self, c: char) {
         match usize::try_from(u32::from(c)) {
             Ok(n) if n < 0x1_0000 => self.bmp[n / 64] |= 1 << (n % 64),
             _ => {
@@ -258,7 +265,7 @@ impl CharSet {
         }
     }
 
-    fn contains(&self, c: char) -> bool {
+    pub(crate) fn contains(&self, c: char) -> bool {
         match usize::try_from(u32::from(c)) {
             Ok(n) if n < 0x1_0000 => self.bmp[n / 64] & (1 << (n % 64)) != 0,
             _ => self.astral.contains(&c),
