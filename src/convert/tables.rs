@@ -1,6 +1,6 @@
 //! What the dictionaries say about single characters: which characters belong to
 //! one script only, which conversions are one-to-many (with their candidates),
-//! which forms are mere regional variants of each other, and which characters can
+//! which forms are mere glyph variants of each other, and which characters can
 //! start a dictionary key at all. Built once from the engine's dictionary.
 
 use std::collections::{HashMap, HashSet};
@@ -202,7 +202,8 @@ fn one_script<'d>(
     })
 }
 
-/// Every character a dictionary writes in the target script of `converts_to`.
+/// Every character the dictionaries write in one script: the keys of `keys_of`,
+/// the values of `converts_to` and `phrases_to`, and OpenCC's candidates.
 fn forms(
     keys_of: &DictMaxLen,
     converts_to: &DictMaxLen,
