@@ -6,6 +6,7 @@ pub mod config;
 pub mod content;
 pub mod convert;
 pub mod diagnostics;
+pub mod encoding;
 pub mod error;
 pub mod images;
 pub mod markdown;
