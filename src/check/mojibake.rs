@@ -4,9 +4,10 @@
 //! hint says to paste the text again from its source. Pure: no IO.
 //!
 //! A stretch counts as GBK mojibake only when two things agree: re-reading its bytes the
-//! other way gives common characters (GB2312 or Big5 level 1), and the stretch itself holds
-//! characters outside both of those sets (real prose almost never does), or it makes no
-//! words where the re-reading makes dictionary words.
+//! other way gives common characters, and the stretch itself holds characters outside GB2312
+//! and Big5 level 1 (real prose almost never does): two of them and a re-reading into
+//! everyday characters, or one and a re-reading that makes dictionary words where the
+//! stretch makes none.
 
 use std::ops::Range;
 
@@ -156,16 +157,33 @@ fn gbk_bytes(c: char) -> Option<Vec<u8>> {
 /// A character common enough to appear in real prose: in GB2312's two levels of hanzi or
 /// Big5's level 1, or Chinese punctuation.
 fn is_common(c: char) -> bool {
-    if is_cjk_punct(c) || matches!(c as u32, 0xFF10..=0xFF19) {
-        return true;
+    is_punct_or_digit(c) || gb2312_level(c).is_some() || in_big5_level1(c)
+}
+
+/// A character of everyday prose: GB2312 level 1 or Big5 level 1, or Chinese punctuation.
+fn is_frequent(c: char) -> bool {
+    is_punct_or_digit(c) || gb2312_level(c) == Some(1) || in_big5_level1(c)
+}
+
+fn is_punct_or_digit(c: char) -> bool {
+    is_cjk_punct(c) || matches!(c as u32, 0xFF10..=0xFF19)
+}
+
+/// 1 or 2 for the hanzi of GB2312's first (3,755 common) or second level.
+fn gb2312_level(c: char) -> Option<u8> {
+    let mut buffer = [0; 4];
+    let (gb, _, _) = GB18030.encode(c.encode_utf8(&mut buffer));
+    match gb[..] {
+        [0xB0..=0xD7, 0xA1..=0xFE] => Some(1),
+        [0xD8..=0xF7, 0xA1..=0xFE] => Some(2),
+        _ => None,
     }
-    let s = c.encode_utf8(&mut [0; 4]).to_string();
-    let (gb, _, _) = GB18030.encode(&s);
-    if let [a @ 0xB0..=0xF7, b @ 0xA1..=0xFE] = gb[..] {
-        let _ = (a, b);
-        return true;
-    }
-    let (big5, _, unmappable) = BIG5.encode(&s);
+}
+
+/// Big5's level 1: the 5,401 frequent traditional characters.
+fn in_big5_level1(c: char) -> bool {
+    let mut buffer = [0; 4];
+    let (big5, _, unmappable) = BIG5.encode(c.encode_utf8(&mut buffer));
     !unmappable
         && big5.len() == 2
         && (0xA440..=0xC67E).contains(&u16::from_be_bytes([big5[0], big5[1]]))
@@ -282,7 +300,8 @@ fn plausible(source: &str, decoded: &str) -> bool {
         return false;
     }
     let rare = source.chars().filter(|c| is_rare(*c)).count();
-    rare >= 2 || (rare >= 1 && lexicon::fluency(decoded) >= 0.6 && lexicon::fluency(source) <= 0.2)
+    (rare >= 2 && decoded.chars().all(is_frequent))
+        || (rare >= 1 && lexicon::fluency(decoded) >= 0.6 && lexicon::fluency(source) <= 0.2)
 }
 
 /// Characters lost in the same accident sit next to a garbled stretch as `?` (and `!`).
@@ -307,7 +326,7 @@ fn garbled(
     guess: Option<String>,
 ) -> Finding {
     let hint = match guess {
-        Some(guess) => format!("从原始来源重新复制粘贴这段文字（原文可能是“{guess}”）"),
+        Some(guess) => format!("从原始来源重新复制粘贴这段文字（原文可能是：{guess}）"),
         None => "从原始来源重新复制粘贴这段文字".to_string(),
     };
     Finding {

@@ -111,7 +111,8 @@ fn parens(context: &Context<'_>, chars: &[(usize, char)], k: usize) -> Option<Fi
     if !inner.iter().any(|x| is_han(x.1)) || inner.iter().any(|x| x.1.is_ascii_alphabetic()) {
         return None;
     }
-    let before = k.checked_sub(1).map(|j| chars[j].1);
+    // Look past a space on the left: the split-word fix may delete it.
+    let before = chars[..k].iter().rev().map(|x| x.1).find(|c| *c != ' ');
     let after = chars.get(close + 1).map(|x| x.1);
     let chinese_outside = before.is_some_and(|b| closes_chinese(b) || is_cjk_punct(b))
         || after.is_some_and(|a| opens_chinese(a) || is_cjk_punct(a));

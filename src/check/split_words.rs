@@ -5,9 +5,10 @@
 //! A single space between Chinese phrases is sometimes meant (`学典型 读红书 践初心`,
 //! `打造坚强核心圈 提升基层组织引领力`), so a space is reported only on evidence:
 //! - column evidence: the line has three or more spaces next to Chinese, most of them a
-//!   steady 6–30 characters apart (a column width), and at least one of them splits a
-//!   dictionary word. Then every such space on the line goes. Headings with spaces have
-//!   short, phrase-sized pieces; poems and lists do not split words.
+//!   steady 6–30 characters apart (a column width), and either that width is 10 or more
+//!   (newspaper columns; phrases in headings are shorter) or one of the spaces splits a
+//!   dictionary word (poems and lists of short phrases do not). Then every such space on
+//!   the line goes.
 //! - word evidence: on any other line, a space between two Han characters that jieba's
 //!   dictionary segmentation of the joined text puts inside one word (`示范引 领作用`).
 //!
@@ -39,7 +40,10 @@ fn find_in_run(context: &Context<'_>, run: &Run) -> Vec<Finding> {
         .filter(|&k| is_gap(&chars, k))
         .collect();
     let words: Vec<Option<String>> = gaps.iter().map(|&k| split_word(&chars, k)).collect();
-    let columns = is_column_layout(&gaps) && words.iter().any(Option::is_some);
+    let columns = match column_width(&gaps) {
+        Some(width) => width >= 10 || words.iter().any(Option::is_some),
+        None => false,
+    };
     gaps.iter()
         .zip(words)
         .filter(|(k, word)| !context.is_garbled(chars[**k].0) && (word.is_some() || columns))
@@ -60,10 +64,10 @@ fn is_gap(chars: &[(usize, char)], k: usize) -> bool {
         && !after.is_ascii_alphabetic()
 }
 
-/// Whether the gaps (character indices) fall at a steady column width.
-fn is_column_layout(gaps: &[usize]) -> bool {
+/// The column width, when the gaps (character indices) fall at a steady one.
+fn column_width(gaps: &[usize]) -> Option<usize> {
     if gaps.len() < 3 {
-        return false;
+        return None;
     }
     let widths: Vec<usize> = gaps.windows(2).map(|w| w[1] - w[0]).collect();
     let mut sorted = widths.clone();
@@ -74,7 +78,7 @@ fn is_column_layout(gaps: &[usize]) -> bool {
         .iter()
         .filter(|w| w.abs_diff(median) <= slack)
         .count();
-    (6..=30).contains(&median) && steady * 3 >= widths.len() * 2
+    ((6..=30).contains(&median) && steady * 3 >= widths.len() * 2).then_some(median)
 }
 
 /// The dictionary word that the space at `k` splits, if any: jieba segments the Han
