@@ -133,3 +133,48 @@ pub(crate) fn is_cjk_punct(c: char) -> bool {
     matches!(c as u32, 0x3000..=0x303F | 0xFF01..=0xFF0F | 0xFF1A..=0xFF20 | 0xFF3B..=0xFF40 | 0xFF5B..=0xFF65)
         || matches!(c, '“' | '”' | '‘' | '’' | '…' | '—' | '·' | '●' | '■' | '★')
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CLEAN: &str = "---\r\ntitle: 长欣社区“红色微家”：党建引领社区治理\r\ndate: 2023-05-01 14:30\r\ncommunity: 长欣公寓社区\r\ntags: [党建, 社区治理]\r\nsummary: 八大“掌门人”从党员骨干中脱颖而出，带动10名党员骨干。\r\n---\r\n\
+## 一、“红色微家·掌门人”壹员孵化\r\n\r\n\
+2019年，无锡市新吴区长欣公寓社区在每个党建“红网格”推选一户“微家·掌门人”，即党员中心户。\
+社区与辖区16家企事业单位党组织共建合作，成立“共益树”党建联盟，每年开展共建活动15余场。\r\n\r\n\
+活动时间：每月第一个周六14:30，地点见[社区地图](https://example.org/map?a=1,b=2)。\
+报名请访问 https://example.org/signup?x=1,y=2 ，或拨打0510-12345678。\r\n\r\n\
+```yaml\r\ntitle: 标题,内容\r\n```\r\n\r\n\
+配置写成`tags: [党建, 社区]`即可，1,000 人次参与。\r\n";
+
+    #[test]
+    fn clean_realistic_file_has_no_findings_and_no_fixes() {
+        assert_eq!(lint_file("content/stories/changxin.md", CLEAN), Vec::new());
+        let fixed = fix(CLEAN);
+        assert_eq!(fixed.text, CLEAN);
+        assert!(fixed.changes.is_empty());
+    }
+
+    #[test]
+    fn every_lint_reports_at_its_exact_line_and_column() {
+        let text = "---\ntitle: 黃金社區(qū)\n---\n\
+            梁溪区强化党员示范引 领作用,服务居民。\n\
+            欢迎居民鍙傚姞活动\u{FFFD}。\n\
+            一、摸清黨員底數? 織牢黨建覆蓋\n";
+        let found: Vec<String> = lint_file("content/a.md", text)
+            .iter()
+            .map(|d| format!("{}:{}:{} {}", d.span.file, d.span.line, d.span.col, d.code))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                "content/a.md:2:12 lint.pinyin-annotation",
+                "content/a.md:4:11 lint.split-word",
+                "content/a.md:4:15 lint.half-width-punctuation",
+                "content/a.md:5:5 lint.mojibake",
+                "content/a.md:5:10 lint.mojibake",
+                "content/a.md:6:9 lint.lost-character",
+            ]
+        );
+    }
+}
