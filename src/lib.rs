@@ -12,4 +12,5 @@ pub mod images;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod site;
 pub mod source;

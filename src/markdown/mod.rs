@@ -48,3 +48,32 @@ pub struct Rendered {
     pub images: Vec<ImageRef>,
     pub headings: Vec<Heading>,
 }
+
+/// Renders a Markdown body for one page: prose converted through `host`, links resolved.
+pub fn render(body: &str, host: &dyn MarkdownHost) -> Rendered {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let parser = Parser::new_ext(body, Options::all()).map(|event| match event {
+        Event::Text(text) => Event::Text(host.convert_text(&text).into()),
+        Event::Start(Tag::Link {
+            link_type,
+            dest_url,
+            title,
+            id,
+        }) => {
+            let dest_url = host.link_url(&dest_url).map_or(dest_url, Into::into);
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            })
+        }
+        other => other,
+    });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, parser);
+    Rendered {
+        html,
+        ..Rendered::default()
+    }
+}
