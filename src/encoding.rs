@@ -129,7 +129,7 @@ fn decode_utf16(bytes: &[u8], encoding: Encoding) -> Decoded {
 /// ASCII code unit (newlines, front matter keys, Markdown marks), on the odd bytes in little
 /// endian and on the even bytes in big endian. Chinese code units rarely have a NUL half.
 fn sniff_utf16(bytes: &[u8]) -> Option<Encoding> {
-    if bytes.len() < 2 || bytes.len() % 2 != 0 {
+    if bytes.len() < 2 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let (mut even, mut odd) = (0usize, 0usize);

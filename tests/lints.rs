@@ -5,12 +5,15 @@ use tongwen::encoding::{self, Encoding};
 
 fn seed(prefix: &str) -> String {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/seeds");
-    let entry = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .find(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
-        .unwrap();
-    std::fs::read_to_string(entry).unwrap()
+    let entries = std::fs::read_dir(dir).expect("the seed fixtures folder");
+    let path = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .find(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .expect("a seed fixture with this prefix");
+    std::fs::read_to_string(path).expect("a readable UTF-8 seed")
 }
 
 /// An independent rule for pinyin annotations: `(` + lowercase pinyin letters + `)` right

@@ -117,18 +117,16 @@ fn latin1(chars: &[(usize, char)], end: usize) -> Vec<Finding> {
             k += 1;
             continue;
         }
-        if let Ok(original) = std::str::from_utf8(&bytes) {
-            if !original.is_ascii() && bytes.len() >= 2 {
-                let range = chars[start].0..after(chars, k - 1, end);
-                let message =
-                    "这段文字是乱码：UTF-8 文字被当作西文编码（Latin-1）读取了".to_string();
-                out.push(garbled(
-                    Severity::Error,
-                    range,
-                    message,
-                    Some(original.to_string()),
-                ));
-            }
+        if let Ok(original) = std::str::from_utf8(&bytes)
+            && !original.is_ascii()
+        {
+            let range = chars[start].0..after(chars, k - 1, end);
+            let message = format!(
+                "“{}”是乱码：UTF-8 文字被当作西文编码（Latin-1）读取了",
+                chars[start..k].iter().map(|(_, c)| c).collect::<String>()
+            );
+            let guess = Some(original.to_string());
+            out.push(garbled(Severity::Error, range, message, guess));
         }
     }
     out
