@@ -119,6 +119,7 @@ fn latin1(chars: &[(usize, char)], end: usize) -> Vec<Finding> {
         }
         if let Ok(original) = std::str::from_utf8(&bytes)
             && !original.is_ascii()
+            && original.chars().all(is_likely_original)
         {
             let range = chars[start].0..after(chars, k - 1, end);
             let message = format!(
@@ -130,6 +131,15 @@ fn latin1(chars: &[(usize, char)], end: usize) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// What UTF-8 text read as Latin-1 was likely to hold: Chinese, accented Latin letters,
+/// typographic punctuation. (`×”` decodes to a Hebrew letter: a real multiplication sign.)
+fn is_likely_original(c: char) -> bool {
+    c.is_ascii()
+        || is_han(c)
+        || is_cjk_punct(c)
+        || matches!(c as u32, 0xA0..=0x24F | 0x2000..=0x206F | 0xFF00..=0xFFEF)
 }
 
 /// The Windows-1252 byte of a character that is not ASCII, if it has one.

@@ -52,16 +52,29 @@ fn find_in_run(context: &Context<'_>, run: &Run) -> Vec<Finding> {
         .collect()
 }
 
-/// A single space with Chinese on at least one side and no Latin letter on either.
+/// A single space with Chinese on at least one side, and on the other side Chinese, a
+/// digit, or punctuation that Chinese text uses; never Latin letters or Markdown marks
+/// (`|` of tables, `**`, list markers such as `1.`).
 fn is_gap(chars: &[(usize, char)], k: usize) -> bool {
     let (before, space, after) = (chars[k - 1].1, chars[k].1, chars[k + 1].1);
     let chinese = |c: char| is_han(c) || is_cjk_punct(c);
+    let textual = |c: char| !c.is_ascii() || c.is_ascii_digit() || "\"'(),;:?!%".contains(c);
     space == ' '
         && !before.is_whitespace()
         && !after.is_whitespace()
         && (chinese(before) || chinese(after))
-        && !before.is_ascii_alphabetic()
-        && !after.is_ascii_alphabetic()
+        && textual(before)
+        && textual(after)
+        && !is_list_marker(&chars[..k])
+}
+
+/// `1)` opening a line: an ordered list item, whose space Markdown needs.
+fn is_list_marker(before: &[(usize, char)]) -> bool {
+    let text: String = before.iter().map(|x| x.1).collect();
+    let trimmed = text.trim_start();
+    trimmed
+        .strip_suffix(')')
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// The column width, when the gaps (character indices) fall at a steady one.
@@ -185,7 +198,7 @@ mod tests {
 
     #[test]
     fn spaces_between_phrases_stay() {
-        let clean = "打造坚强核心圈 提升基层组织引领力\n开展“学典型 读红书 践初心”活动\n累计检查小区 1047 个,对 46 家物业企业\n撰稿人:童兵 审核人:吕朝\n使用 PDF 文件\n";
+        let clean = "| 长欣社区党群服务中心 | 每月第一个周六下午 | 黄全南老书记 |\n1) 梁溪区强化党员示范引领作用\n打造坚强核心圈 提升基层组织引领力\n开展“学典型 读红书 践初心”活动\n累计检查小区 1047 个,对 46 家物业企业\n撰稿人:童兵 审核人:吕朝\n使用 PDF 文件\n";
         assert_eq!(spaces(clean), Vec::<String>::new());
     }
 

@@ -93,7 +93,7 @@ fn latin1_mojibake_is_found() {
 #[test]
 fn clean_prose_in_both_scripts_is_not_garbled() {
     let clean = "近年来，无锡市新吴区长欣公寓社区实施“红色微家3+聚力”三年计划，以2019年“红色微家·掌门人”孵化为起点。\
-        黃金社區位于長沙市望城區金山橋街道，是一個“新望城人”聚居的新生社區。café — naïve — 25°C — ©2024 ——“”";
+        黃金社區位于長沙市望城區金山橋街道，是一個“新望城人”聚居的新生社區。café — naïve — 25°C — ©2024 ——“”，尺寸“3×”。";
     assert_eq!(garbled(clean), Vec::new());
 }
 
