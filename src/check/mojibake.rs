@@ -240,16 +240,16 @@ fn reread(
         bounds.push(bytes.len());
         bytes.extend_from_slice(b);
     }
+    // The source characters whose bytes were re-read.
+    let source = |used: usize| -> String {
+        let count = bounds.partition_point(|&b| b < used);
+        chars[k..k + count].iter().map(|(_, c)| c).collect()
+    };
     let (decoded, used, kind) = [as_utf8(&bytes), shifted_gbk(&bytes, &bounds)]
         .into_iter()
         .flatten()
-        .next()?;
-    // The source characters whose bytes were re-read.
+        .find(|(decoded, used, _)| plausible(&source(*used), decoded))?;
     let count = bounds.partition_point(|&b| b < used);
-    let source: String = chars[k..k + count].iter().map(|(_, c)| c).collect();
-    if !plausible(&source, &decoded) {
-        return None;
-    }
     let start = extend_back(chars, k);
     let stop = extend_forward(chars, k + count);
     let range = chars[start].0..after(chars, stop - 1, end);
