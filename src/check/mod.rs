@@ -8,6 +8,7 @@ pub mod mojibake;
 pub mod pinyin_notes;
 mod prose;
 pub mod punctuation;
+pub mod scripts;
 pub mod split_words;
 
 use std::ops::Range;
