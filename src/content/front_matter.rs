@@ -3,7 +3,7 @@
 
 use crate::diagnostics::Diagnostic;
 
-use super::yaml::{Place, Pos, Shift};
+use super::yaml::{Place, Pos, Problem, Shift};
 
 /// A file split at its front matter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -327,8 +327,8 @@ impl<'a> Report<'a> {
         let pos = self.pos(colon);
         self.diagnostics.push(
             self.place
-                .error(
-                    "front-matter.full-width-colon",
+                .problem(
+                    Problem::FullWidthColon,
                     pos,
                     "字段名后面用了全角冒号“：”",
                 )
@@ -342,8 +342,8 @@ impl<'a> Report<'a> {
         let pos = self.pos(colon);
         self.diagnostics.push(
             self.place
-                .error(
-                    "front-matter.no-space-after-colon",
+                .problem(
+                    Problem::NoSpaceAfterColon,
                     pos,
                     "冒号后面缺少空格，这一行不会被当成字段",
                 )
@@ -366,9 +366,9 @@ impl<'a> Report<'a> {
 }
 
 fn odd_space(place: Place<'_>, pos: Pos, odd: char, at: Where) -> Diagnostic {
-    let (what, code) = match odd {
-        '\t' => ("制表符（Tab）", "front-matter.tab"),
-        _ => ("全角空格", "front-matter.full-width-space"),
+    let (what, problem) = match odd {
+        '\t' => ("制表符（Tab）", Problem::Tab),
+        _ => ("全角空格", Problem::FullWidthSpace),
     };
     let message = match at {
         Where::Indent => format!("缩进用了{what}"),
@@ -382,7 +382,7 @@ fn odd_space(place: Place<'_>, pos: Pos, odd: char, at: Where) -> Diagnostic {
         (_, Where::BeforeColon) => "删掉这个全角空格，字段名后面直接跟半角冒号“:”",
         _ => "把全角空格“　”改成半角空格（切换到英文输入法再敲空格）",
     };
-    place.error(code, pos, message).with_hint(hint)
+    place.problem(problem, pos, message).with_hint(hint)
 }
 
 #[cfg(test)]

@@ -12,6 +12,68 @@ pub(crate) struct Pos {
     pub(crate) col: usize,
 }
 
+/// Which kind of file a tree came from: it decides the diagnostic codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Domain {
+    /// A content file's front matter.
+    FrontMatter,
+    /// site.yaml.
+    Config,
+}
+
+/// The mistakes that front matter and site.yaml share.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Problem {
+    Yaml,
+    NotFields,
+    FullWidthColon,
+    NoSpaceAfterColon,
+    Tab,
+    FullWidthSpace,
+    WrongType,
+    BadValue,
+    BadDate,
+    MissingField,
+    EmptyField,
+    DuplicateField,
+    UnknownField,
+}
+
+impl Problem {
+    /// The stable code (`front-matter.unknown-field`, `config.unknown-field`).
+    pub(crate) fn code(self, domain: Domain) -> &'static str {
+        use Domain::{Config as C, FrontMatter as F};
+        match (self, domain) {
+            (Problem::Yaml, F) => "front-matter.yaml",
+            (Problem::Yaml, C) => "config.yaml",
+            (Problem::NotFields, F) => "front-matter.not-fields",
+            (Problem::NotFields, C) => "config.not-fields",
+            (Problem::FullWidthColon, F) => "front-matter.full-width-colon",
+            (Problem::FullWidthColon, C) => "config.full-width-colon",
+            (Problem::NoSpaceAfterColon, F) => "front-matter.no-space-after-colon",
+            (Problem::NoSpaceAfterColon, C) => "config.no-space-after-colon",
+            (Problem::Tab, F) => "front-matter.tab",
+            (Problem::Tab, C) => "config.tab",
+            (Problem::FullWidthSpace, F) => "front-matter.full-width-space",
+            (Problem::FullWidthSpace, C) => "config.full-width-space",
+            (Problem::WrongType, F) => "front-matter.wrong-type",
+            (Problem::WrongType, C) => "config.wrong-type",
+            (Problem::BadValue, F) => "front-matter.bad-value",
+            (Problem::BadValue, C) => "config.bad-value",
+            (Problem::BadDate, F) => "front-matter.bad-date",
+            (Problem::BadDate, C) => "config.bad-date",
+            (Problem::MissingField, F) => "front-matter.missing-field",
+            (Problem::MissingField, C) => "config.missing-field",
+            (Problem::EmptyField, F) => "front-matter.empty-field",
+            (Problem::EmptyField, C) => "config.empty-field",
+            (Problem::DuplicateField, F) => "front-matter.duplicate-field",
+            (Problem::DuplicateField, C) => "config.duplicate-field",
+            (Problem::UnknownField, F) => "front-matter.unknown-field",
+            (Problem::UnknownField, C) => "config.unknown-field",
+        }
+    }
+}
+
 /// The file a tree came from, to place diagnostics with the offending line shown.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Place<'a> {
@@ -19,11 +81,12 @@ pub(crate) struct Place<'a> {
     pub(crate) path: &'a str,
     /// The whole file text.
     pub(crate) text: &'a str,
+    pub(crate) domain: Domain,
 }
 
 impl Place<'_> {
     pub(crate) fn error(&self, code: &'static str, pos: Pos, message: impl Into<String>) -> Diagnostic {
-        Diagnostic::error(code, Span::new(self.path, pos.line, pos.col), message).with_source(self.text)
+        Diagnostic::error(code, self.span(pos), message).with_source(self.text)
     }
 
     pub(crate) fn warning(
@@ -32,8 +95,16 @@ impl Place<'_> {
         pos: Pos,
         message: impl Into<String>,
     ) -> Diagnostic {
-        Diagnostic::warning(code, Span::new(self.path, pos.line, pos.col), message)
-            .with_source(self.text)
+        Diagnostic::warning(code, self.span(pos), message).with_source(self.text)
+    }
+
+    /// An error of a kind both file types share, with this file's code for it.
+    pub(crate) fn problem(&self, problem: Problem, pos: Pos, message: impl Into<String>) -> Diagnostic {
+        self.error(problem.code(self.domain), pos, message)
+    }
+
+    fn span(&self, pos: Pos) -> Span {
+        Span::new(self.path, pos.line, pos.col)
     }
 }
 
@@ -78,6 +149,11 @@ impl Node {
     /// A null scalar (`key:` with no value).
     pub(crate) fn is_null(&self) -> bool {
         matches!(self, Node::Scalar(s) if s.is_null())
+    }
+
+    /// A null scalar or one of only white space.
+    pub(crate) fn is_blank(&self) -> bool {
+        matches!(self, Node::Scalar(s) if s.is_null() || s.text.trim().is_empty())
     }
 
     /// What the user wrote, named for a message: `一段文字`, `一个列表`, `一组字段`.

@@ -1,9 +1,14 @@
 use super::*;
+use crate::content::yaml::Domain;
 
 const PATH: &str = "content/stories/a.md";
 
 fn place(text: &str) -> Place<'_> {
-    Place { path: PATH, text }
+    Place {
+        path: PATH,
+        text,
+        domain: Domain::FrontMatter,
+    }
 }
 
 #[test]
