@@ -146,7 +146,7 @@ fn misplaced(path: &str, parts: &[&str]) -> Diagnostic {
         [folder, .., file] if section_of(folder).is_some() => format!(
             "放在 content/{folder}/ 下：写成 content/{folder}/名字.md，或 content/{folder}/名字/index.md（图片放在同一文件夹）；栏目列表页由 tongwen 生成，不需要 {file}"
         ),
-        [folder, ..] => match nearest(folder, FOLDERS) {
+        [folder, ..] => match singular_of(folder).or_else(|| nearest(folder, FOLDERS)) {
             Some(near) => format!("是否想放在 `content/{near}/`？"),
             None => "案例故事放在 content/stories/，工作室放在 content/workshops/，讲堂放在 content/lectures/，单独页面放在 content/pages/".into(),
         },
@@ -158,6 +158,15 @@ fn misplaced(path: &str, parts: &[&str]) -> Diagnostic {
         "这个文件不在内容栏目的位置上，不会发布",
     )
     .with_hint(hint)
+}
+
+/// `story` → `stories`, `lecture` → `lectures`: the section a singular folder name meant.
+fn singular_of(folder: &str) -> Option<&'static str> {
+    let stem = folder.to_lowercase();
+    let stem = stem.trim_end_matches('y');
+    ["stories", "workshops", "lectures", "pages"]
+        .into_iter()
+        .find(|section| section.starts_with(stem) && !stem.is_empty())
 }
 
 /// `slug:` as written, else from the file (or folder) name; empty for the home page.

@@ -15,6 +15,8 @@ use super::yaml::{Entry, Node, Place, Pos, Problem};
 pub(crate) struct Reader<'a> {
     pub(crate) place: Place<'a>,
     pub(crate) diagnostics: Vec<Diagnostic>,
+    /// Names suggested for unknown keys: such a field is not reported missing as well.
+    suggested: Vec<String>,
 }
 
 impl<'a> Reader<'a> {
@@ -22,6 +24,7 @@ impl<'a> Reader<'a> {
         Reader {
             place,
             diagnostics: Vec::new(),
+            suggested: Vec::new(),
         }
     }
 
@@ -135,7 +138,7 @@ impl<'a> Reader<'a> {
                 let allowed = if *high == u32::MAX {
                     format!("不小于 {low} 的整数")
                 } else {
-                    format!("{low} 到 {high} 之间的整数")
+                    format!(" {low} 到 {high} 之间的整数")
                 };
                 self.bad_value(
                     pos,
@@ -220,6 +223,7 @@ impl<'a> Reader<'a> {
             return value;
         }
         match entry {
+            None if self.suggested.iter().any(|s| s == key) => {}
             None => {
                 let error = self
                     .place
@@ -264,10 +268,17 @@ impl<'a> Reader<'a> {
     /// An unknown key, with the nearest known name or the English name of a Chinese one.
     pub(crate) fn unknown_key(&mut self, entry: &Entry, known: &[&str], chinese: &[(&str, &str)]) {
         let key = entry.key.as_str();
-        let hint = match chinese.iter().find(|(zh, _)| *zh == key) {
-            Some((_, en)) => Some(format!("字段名要用英文：把 `{key}` 改成 `{en}`")),
-            None => nearest(key, known).map(|name| format!("是否想写 `{name}`？")),
+        let (hint, name) = match chinese.iter().find(|(zh, _)| *zh == key) {
+            Some((_, en)) => (format!("字段名要用英文：把 `{key}` 改成 `{en}`"), Some(*en)),
+            None => match nearest(key, known) {
+                Some(name) => (format!("是否想写 `{name}`？"), Some(name)),
+                None => (String::new(), None),
+            },
         };
+        let hint = name.map(|name| {
+            self.suggested.push(name.to_string());
+            hint
+        });
         let mut error = self
             .place
             .problem(Problem::UnknownField, entry.key_pos, format!("未知字段 `{key}`"));
