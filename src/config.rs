@@ -152,8 +152,14 @@ fn read_entries(text: &str, reader: &mut Reader<'_>) -> Option<Vec<Entry>> {
         Ok(Some(other)) => {
             let error = reader
                 .place
-                .problem(Problem::NotFields, other.pos(), "site.yaml 里要一行写一个设置")
-                .with_hint("每行写成 `名称: 值`（半角冒号后加一个空格），例如 `title: 长欣社区“红色微家”`");
+                .problem(
+                    Problem::NotFields,
+                    other.pos(),
+                    "site.yaml 里要一行写一个设置",
+                )
+                .with_hint(
+                    "每行写成 `名称: 值`（半角冒号后加一个空格），例如 `title: 长欣社区“红色微家”`",
+                );
             reader.push(error);
             None
         }
@@ -426,7 +432,10 @@ fn resolve_theme(entry: Option<&Entry>, r: &mut Reader<'_>) -> Option<String> {
     None
 }
 
-fn resolve_timezone(entry: Option<&Entry>, r: &mut Reader<'_>) -> Option<(String, jiff::tz::TimeZone)> {
+fn resolve_timezone(
+    entry: Option<&Entry>,
+    r: &mut Reader<'_>,
+) -> Option<(String, jiff::tz::TimeZone)> {
     let name = r
         .text(entry, "timezone: Asia/Shanghai")
         .map(|t| t.trim().to_string())
@@ -488,7 +497,10 @@ fn resolve_glossary(entry: Option<&Entry>, r: &mut Reader<'_>) -> Vec<(String, S
                         sub.key_pos,
                         format!("词表里“{}”没有写繁体写法", sub.key),
                     )
-                    .with_hint(format!("写成 `{}: 繁体写法`，简体在冒号前，繁体在冒号后", sub.key));
+                    .with_hint(format!(
+                        "写成 `{}: 繁体写法`，简体在冒号前，繁体在冒号后",
+                        sub.key
+                    ));
                 r.push(error);
             }
             _ => {}

@@ -51,7 +51,10 @@ fn the_spec_example_reads_completely() {
     assert_eq!(config.theme, "default");
     assert_eq!(config.timezone_name, "Asia/Shanghai");
     assert_eq!(config.footer.icp.as_deref(), Some("苏ICP备00000000号"));
-    assert_eq!(config.footer.police.as_deref(), Some("苏公网安备 00000000000000号"));
+    assert_eq!(
+        config.footer.police.as_deref(),
+        Some("苏公网安备 00000000000000号")
+    );
     assert_eq!(config.glossary, [("长欣".to_string(), "長欣".to_string())]);
     assert_eq!(config.images, ImageSettings::default());
     assert_eq!(config.paginate, 10);
@@ -61,13 +64,22 @@ fn the_spec_example_reads_completely() {
 fn a_title_alone_gets_every_default() {
     let config = parse_ok("title: 长欣\n");
     assert_eq!(config.description, "");
-    assert_eq!((config.base_url.origin.as_str(), config.base_url.path.as_str()), ("", "/"));
+    assert_eq!(
+        (
+            config.base_url.origin.as_str(),
+            config.base_url.path.as_str()
+        ),
+        ("", "/")
+    );
     assert_eq!(config.languages, [Script::Hans, Script::Hant]);
     assert_eq!(config.traditional, Variant::Standard);
     assert_eq!(config.source_script, SourceScript::Auto);
     assert_eq!(config.theme, "default");
     assert_eq!(config.timezone_name, "Asia/Shanghai");
-    assert_eq!(config.timezone, jiff::tz::TimeZone::get("Asia/Shanghai").unwrap());
+    assert_eq!(
+        config.timezone,
+        jiff::tz::TimeZone::get("Asia/Shanghai").unwrap()
+    );
     assert_eq!(config.footer, Footer::default());
     assert_eq!(config.glossary, []);
     assert_eq!(config.images, ImageSettings::default());
@@ -101,7 +113,13 @@ fn settings_are_read_by_their_type() {
     assert_eq!(config.traditional, Variant::TwPhrases);
     assert_eq!(config.source_script, SourceScript::Fixed(Script::Hant));
     assert_eq!(config.timezone_name, "Asia/Hong_Kong");
-    assert_eq!((config.base_url.origin.as_str(), config.base_url.path.as_str()), ("", "/changxin/"));
+    assert_eq!(
+        (
+            config.base_url.origin.as_str(),
+            config.base_url.path.as_str()
+        ),
+        ("", "/changxin/")
+    );
     assert_eq!(config.images.widths, [480, 960, 1600]);
     assert_eq!(config.images.quality, 90);
     assert_eq!(config.paginate, 20);
@@ -180,7 +198,8 @@ fn every_bad_setting_is_reported_at_its_value() {
 
 #[test]
 fn unknown_settings_get_the_nearest_name() {
-    let text = "title: 长欣\nbaseurl: https://example.org/\n语言: [zh-hans]\nfooter:\n  ipc: 苏ICP备1号\n";
+    let text =
+        "title: 长欣\nbaseurl: https://example.org/\n语言: [zh-hans]\nfooter:\n  ipc: 苏ICP备1号\n";
     insta::assert_snapshot!(parse_err(text), @r"
         site.yaml:2:1: 错误：未知字段 `baseurl`
           |

@@ -37,11 +37,14 @@ pub fn parse_when(text: &str, tz: &TimeZone) -> Result<When, String> {
     zoned(date.to_datetime(time), offset, tz, true)
 }
 
-fn zoned(at: DateTime, offset: Option<Offset>, tz: &TimeZone, has_time: bool) -> Result<When, String> {
+fn zoned(
+    at: DateTime,
+    offset: Option<Offset>,
+    tz: &TimeZone,
+    has_time: bool,
+) -> Result<When, String> {
     let zoned = match offset {
-        Some(offset) => offset
-            .to_timestamp(at)
-            .map(|ts| ts.to_zoned(tz.clone())),
+        Some(offset) => offset.to_timestamp(at).map(|ts| ts.to_zoned(tz.clone())),
         None => at.to_zoned(tz.clone()),
     };
     zoned
@@ -99,7 +102,10 @@ impl Cursor {
     fn eat_any(&mut self, options: &[&str]) -> Option<usize> {
         options.iter().position(|word| {
             let n = word.chars().count();
-            let found = self.chars.get(self.at..self.at + n).is_some_and(|s| s.iter().copied().eq(word.chars()));
+            let found = self
+                .chars
+                .get(self.at..self.at + n)
+                .is_some_and(|s| s.iter().copied().eq(word.chars()));
             if found {
                 self.at += n;
             }
@@ -212,13 +218,13 @@ fn chinese_minutes(cursor: &mut Cursor) -> Result<(u32, u32), String> {
     let Some(minute) = cursor.number(2) else {
         return Ok((0, 0));
     };
-    if cursor.eat('分') {
-        if let Some(second) = cursor.number(2) {
-            if !cursor.eat('秒') {
-                return Err(unreadable());
-            }
-            return Ok((minute, second));
+    if cursor.eat('分')
+        && let Some(second) = cursor.number(2)
+    {
+        if !cursor.eat('秒') {
+            return Err(unreadable());
         }
+        return Ok((minute, second));
     }
     Ok((minute, 0))
 }
@@ -272,29 +278,121 @@ mod tests {
     #[test]
     fn accepts_the_ways_offices_write_dates() {
         let cases = [
-            ("2023-05-01", "2023-05-01T00:00:00+08:00[Asia/Shanghai]", false),
-            ("2023/5/1", "2023-05-01T00:00:00+08:00[Asia/Shanghai]", false),
-            ("2023.5.1", "2023-05-01T00:00:00+08:00[Asia/Shanghai]", false),
-            ("2023年5月1日", "2023-05-01T00:00:00+08:00[Asia/Shanghai]", false),
-            ("2023年5月1号", "2023-05-01T00:00:00+08:00[Asia/Shanghai]", false),
-            ("  2023-5-1 ", "2023-05-01T00:00:00+08:00[Asia/Shanghai]", false),
-            ("２０２３年５月１日", "2023-05-01T00:00:00+08:00[Asia/Shanghai]", false),
-            ("2023-05-01 14:30", "2023-05-01T14:30:00+08:00[Asia/Shanghai]", true),
-            ("2023-05-01T14:30", "2023-05-01T14:30:00+08:00[Asia/Shanghai]", true),
-            ("2023/5/1 14:30:15", "2023-05-01T14:30:15+08:00[Asia/Shanghai]", true),
-            ("2023.5.1 9:05", "2023-05-01T09:05:00+08:00[Asia/Shanghai]", true),
-            ("2023年5月1日 14:30", "2023-05-01T14:30:00+08:00[Asia/Shanghai]", true),
-            ("2023年5月1日14点30分", "2023-05-01T14:30:00+08:00[Asia/Shanghai]", true),
-            ("2023年5月1日 14点", "2023-05-01T14:00:00+08:00[Asia/Shanghai]", true),
-            ("2023年5月1日 下午2点半", "2023-05-01T14:30:00+08:00[Asia/Shanghai]", true),
-            ("2023年5月1日 上午9时", "2023-05-01T09:00:00+08:00[Asia/Shanghai]", true),
-            ("2023年5月1日 中午12点", "2023-05-01T12:00:00+08:00[Asia/Shanghai]", true),
-            ("2023年5月1日 14：30", "2023-05-01T14:30:00+08:00[Asia/Shanghai]", true),
-            ("2024-05-01T10:00+08:00", "2024-05-01T10:00:00+08:00[Asia/Shanghai]", true),
-            ("2024-05-01T02:00Z", "2024-05-01T10:00:00+08:00[Asia/Shanghai]", true),
-            ("2024-05-01 10:00:00+09:00", "2024-05-01T09:00:00+08:00[Asia/Shanghai]", true),
-            ("2024-05-01T10:00:00.000+08:00", "2024-05-01T10:00:00+08:00[Asia/Shanghai]", true),
-            ("2024-02-29", "2024-02-29T00:00:00+08:00[Asia/Shanghai]", false),
+            (
+                "2023-05-01",
+                "2023-05-01T00:00:00+08:00[Asia/Shanghai]",
+                false,
+            ),
+            (
+                "2023/5/1",
+                "2023-05-01T00:00:00+08:00[Asia/Shanghai]",
+                false,
+            ),
+            (
+                "2023.5.1",
+                "2023-05-01T00:00:00+08:00[Asia/Shanghai]",
+                false,
+            ),
+            (
+                "2023年5月1日",
+                "2023-05-01T00:00:00+08:00[Asia/Shanghai]",
+                false,
+            ),
+            (
+                "2023年5月1号",
+                "2023-05-01T00:00:00+08:00[Asia/Shanghai]",
+                false,
+            ),
+            (
+                "  2023-5-1 ",
+                "2023-05-01T00:00:00+08:00[Asia/Shanghai]",
+                false,
+            ),
+            (
+                "２０２３年５月１日",
+                "2023-05-01T00:00:00+08:00[Asia/Shanghai]",
+                false,
+            ),
+            (
+                "2023-05-01 14:30",
+                "2023-05-01T14:30:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2023-05-01T14:30",
+                "2023-05-01T14:30:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2023/5/1 14:30:15",
+                "2023-05-01T14:30:15+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2023.5.1 9:05",
+                "2023-05-01T09:05:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2023年5月1日 14:30",
+                "2023-05-01T14:30:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2023年5月1日14点30分",
+                "2023-05-01T14:30:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2023年5月1日 14点",
+                "2023-05-01T14:00:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2023年5月1日 下午2点半",
+                "2023-05-01T14:30:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2023年5月1日 上午9时",
+                "2023-05-01T09:00:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2023年5月1日 中午12点",
+                "2023-05-01T12:00:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2023年5月1日 14：30",
+                "2023-05-01T14:30:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2024-05-01T10:00+08:00",
+                "2024-05-01T10:00:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2024-05-01T02:00Z",
+                "2024-05-01T10:00:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2024-05-01 10:00:00+09:00",
+                "2024-05-01T09:00:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2024-05-01T10:00:00.000+08:00",
+                "2024-05-01T10:00:00+08:00[Asia/Shanghai]",
+                true,
+            ),
+            (
+                "2024-02-29",
+                "2024-02-29T00:00:00+08:00[Asia/Shanghai]",
+                false,
+            ),
         ];
         for (text, expected, has_time) in cases {
             let when = parse_when(text, &shanghai()).unwrap_or_else(|e| panic!("{text}: {e}"));
@@ -307,7 +405,10 @@ mod tests {
     fn a_time_without_offset_is_in_the_site_time_zone() {
         let tz = TimeZone::get("Europe/Berlin").unwrap();
         let when = parse_when("2023-07-01 10:00", &tz).unwrap();
-        assert_eq!(when.zoned.to_string(), "2023-07-01T10:00:00+02:00[Europe/Berlin]");
+        assert_eq!(
+            when.zoned.to_string(),
+            "2023-07-01T10:00:00+02:00[Europe/Berlin]"
+        );
     }
 
     #[test]
@@ -325,13 +426,26 @@ mod tests {
             ("", "没有写日期"),
         ];
         for (text, expected) in cases {
-            assert_eq!(parse_when(text, &shanghai()), Err(expected.to_string()), "{text}");
+            assert_eq!(
+                parse_when(text, &shanghai()),
+                Err(expected.to_string()),
+                "{text}"
+            );
         }
     }
 
     #[test]
     fn text_that_is_no_date_is_explained() {
-        for text in ["明天", "5月1日", "2023-05", "2023-05/01", "23-5-1", "2023年5月", "2023-05-01 下午", "2023-05-01 14:30 左右"] {
+        for text in [
+            "明天",
+            "5月1日",
+            "2023-05",
+            "2023-05/01",
+            "23-5-1",
+            "2023年5月",
+            "2023-05-01 下午",
+            "2023-05-01 14:30 左右",
+        ] {
             let error = parse_when(text, &shanghai()).unwrap_err();
             assert!(error.starts_with("看不懂这个日期"), "{text}: {error}");
         }

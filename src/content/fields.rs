@@ -16,7 +16,14 @@ pub(crate) const COMMON: &[&str] = &[
     "title", "slug", "summary", "tags", "cover", "draft", "script", "aliases",
 ];
 pub(crate) const STORY: &[&str] = &["date", "community", "district", "author", "workshops"];
-pub(crate) const WORKSHOP: &[&str] = &["leader", "community", "founded", "focus", "contact", "photo"];
+pub(crate) const WORKSHOP: &[&str] = &[
+    "leader",
+    "community",
+    "founded",
+    "focus",
+    "contact",
+    "photo",
+];
 pub(crate) const LECTURE: &[&str] = &[
     "start",
     "end",
@@ -129,7 +136,12 @@ fn type_name(section: Section) -> (&'static str, &'static str) {
     }
 }
 
-fn own_fields(section: Section) -> (&'static [&'static str], &'static [(&'static str, &'static str)]) {
+fn own_fields(
+    section: Section,
+) -> (
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+) {
     match section {
         Section::Stories => (STORY, CHINESE_STORY),
         Section::Workshops => (WORKSHOP, CHINESE_WORKSHOP),
@@ -188,7 +200,9 @@ fn unknown(entry: &Entry, section: Section, reader: &mut Reader<'_>) {
                 entry.key_pos,
                 format!("`{}` 是{other_name}的字段，{this_name}里用不到", entry.key),
             )
-            .with_hint(format!("删掉这一行；若这篇是{other_name}，把文件移到 {other_folder}"));
+            .with_hint(format!(
+                "删掉这一行；若这篇是{other_name}，把文件移到 {other_folder}"
+            ));
         reader.push(error);
         return;
     }
@@ -420,7 +434,10 @@ fn written_slug(entry: Option<&Entry>, r: &mut Reader<'_>) -> Option<String> {
             } else {
                 format!("可以写成 `slug: {suggestion}`")
             };
-            let error = r.place.error("front-matter.bad-slug", pos, reason).with_hint(hint);
+            let error = r
+                .place
+                .error("front-matter.bad-slug", pos, reason)
+                .with_hint(hint);
             r.push(error);
             None
         }
@@ -440,7 +457,10 @@ fn tag_list(entry: Option<&Entry>, r: &mut Reader<'_>) -> Vec<String> {
                     entry.value.pos(),
                     format!("标签“{tag}”里有逗号，会被当成一个标签"),
                 )
-                .with_hint(format!("多个标签写成 `tags: [{}]`（用半角逗号分隔）", parts.join(", ")));
+                .with_hint(format!(
+                    "多个标签写成 `tags: [{}]`（用半角逗号分隔）",
+                    parts.join(", ")
+                ));
             r.push(warning);
         }
     }
@@ -566,7 +586,11 @@ fn resolve_contact(entry: Option<&Entry>, r: &mut Reader<'_>) -> Option<Contact>
     (phone.is_some() || address.is_some() || hours.is_some()).then_some(contact)
 }
 
-fn resolve_lecture(raw: RawLecture<'_>, cx: FieldContext<'_>, r: &mut Reader<'_>) -> Option<Lecture> {
+fn resolve_lecture(
+    raw: RawLecture<'_>,
+    cx: FieldContext<'_>,
+    r: &mut Reader<'_>,
+) -> Option<Lecture> {
     let RawLecture {
         start,
         end,
@@ -593,8 +617,14 @@ fn resolve_lecture(raw: RawLecture<'_>, cx: FieldContext<'_>, r: &mut Reader<'_>
     let speaker_title = r.text(speaker_title, "speaker_title: 社区老书记");
     let capacity = r.count(capacity, 1..=u32::MAX, "capacity: 50");
     let registration = r.text(registration, "registration: 电话 0510-88888888 报名");
-    let workshop = r.text(workshop, "workshop: laoshuji-gongzuoshi").map(|s| as_slug(&s));
-    let status = r.choice(status, STATUSES, "scheduled（正常）、cancelled（已取消）或 postponed（延期）");
+    let workshop = r
+        .text(workshop, "workshop: laoshuji-gongzuoshi")
+        .map(|s| as_slug(&s));
+    let status = r.choice(
+        status,
+        STATUSES,
+        "scheduled（正常）、cancelled（已取消）或 postponed（延期）",
+    );
     Some(Lecture {
         start: start_value?,
         end,

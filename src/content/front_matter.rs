@@ -27,7 +27,10 @@ pub(crate) enum SplitError {
     /// The first line is not `---`; `dashes` when it is a look-alike (`——`, `－－－`).
     NoOpening { line: usize, dashes: bool },
     /// No closing `---`; `dashes` is the line of a look-alike, if any.
-    Unclosed { open_line: usize, dashes: Option<usize> },
+    Unclosed {
+        open_line: usize,
+        dashes: Option<usize>,
+    },
 }
 
 /// Splits `text` (BOM already removed; CRLF or LF) at its front matter.
@@ -76,7 +79,9 @@ fn lines_with_offsets(text: &str) -> impl Iterator<Item = (usize, usize, &str)> 
 fn is_look_alike_dashes(line: &str) -> bool {
     let line = line.trim();
     line.chars().count() >= 2
-        && line.chars().all(|c| matches!(c, '-' | '—' | '－' | '–' | '―' | '━' | '─'))
+        && line
+            .chars()
+            .all(|c| matches!(c, '-' | '—' | '－' | '–' | '―' | '━' | '─'))
         && !line.chars().all(|c| c == '-')
 }
 
@@ -218,7 +223,13 @@ impl Scan {
     }
 
     /// Checks `key: value` from `at`: the colon, and the spaces around it.
-    fn key_line(&mut self, chars: &mut Vec<char>, at: usize, indent: usize, report: &mut Report<'_>) {
+    fn key_line(
+        &mut self,
+        chars: &mut Vec<char>,
+        at: usize,
+        indent: usize,
+        report: &mut Report<'_>,
+    ) {
         let Some(colon) = key_colon(chars, at) else {
             return;
         };
@@ -233,7 +244,10 @@ impl Scan {
             report.missing_space(chars, colon);
         }
         let value_at = colon + 1 + report.shift.map_or(0, |s| s.delta);
-        let run = chars[value_at..].iter().take_while(|c| is_space(**c)).count();
+        let run = chars[value_at..]
+            .iter()
+            .take_while(|c| is_space(**c))
+            .count();
         report.odd_spaces(chars, value_at, value_at + run, Where::AfterColon);
         let value: String = chars[value_at + run..].iter().collect();
         let value = value.trim();
@@ -247,10 +261,12 @@ impl Scan {
 
 /// The column of the colon that ends the key starting at `at`, if the line is `key: …`.
 fn key_colon(chars: &[char], at: usize) -> Option<usize> {
-    if chars
-        .get(at)
-        .is_none_or(|c| matches!(c, '"' | '\'' | '[' | '{' | '|' | '>' | '&' | '*' | '!' | '?'))
-    {
+    if chars.get(at).is_none_or(|c| {
+        matches!(
+            c,
+            '"' | '\'' | '[' | '{' | '|' | '>' | '&' | '*' | '!' | '?'
+        )
+    }) {
         return None;
     }
     let end = chars[at..]
@@ -299,7 +315,10 @@ impl<'a> Report<'a> {
     }
 
     fn pos(&self, index: usize) -> Pos {
-        let back = self.shift.filter(|s| index >= s.after).map_or(0, |s| s.delta);
+        let back = self
+            .shift
+            .filter(|s| index >= s.after)
+            .map_or(0, |s| s.delta);
         Pos {
             line: self.line,
             col: index + 1 - back,
@@ -314,7 +333,8 @@ impl<'a> Report<'a> {
                 continue;
             };
             let pos = self.pos(first);
-            self.diagnostics.push(odd_space(self.place, pos, odd, place));
+            self.diagnostics
+                .push(odd_space(self.place, pos, odd, place));
             for c in &mut chars[from..to] {
                 if *c == odd {
                     *c = ' ';
@@ -327,11 +347,7 @@ impl<'a> Report<'a> {
         let pos = self.pos(colon);
         self.diagnostics.push(
             self.place
-                .problem(
-                    Problem::FullWidthColon,
-                    pos,
-                    "字段名后面用了全角冒号“：”",
-                )
+                .problem(Problem::FullWidthColon, pos, "字段名后面用了全角冒号“：”")
                 .with_hint("把全角冒号“：”改成半角冒号“:”，冒号后加一个空格"),
         );
         chars[colon] = ':';

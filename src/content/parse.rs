@@ -25,15 +25,17 @@ pub fn parse_document(
         text: &file.text,
         domain: Domain::FrontMatter,
     };
-    let (section, name) = match locate(&file.path) {
-        Ok(found) => found,
-        Err(warning) => return (None, vec![warning]),
+    let Some((section, name)) = locate(&file.path) else {
+        return (None, vec![misplaced(&file.path)]);
     };
     let parts = match front_matter::split(&file.text) {
         Ok(parts) => parts,
         // The home introduction has no required field, so it may be Markdown alone.
         Err(SplitError::NoOpening { dashes: false, .. }) if section == Section::Home => {
-            return (Some(home_without_front_matter(file, config, conv)), Vec::new());
+            return (
+                Some(home_without_front_matter(file, config, conv)),
+                Vec::new(),
+            );
         }
         Err(error) => return (None, vec![error.diagnostic(place)]),
     };
@@ -97,7 +99,9 @@ fn read_entries(yaml_text: &str, first_line: usize, reader: &mut Reader<'_>) -> 
                     other.pos(),
                     "front matter 里要一行写一个字段",
                 )
-                .with_hint("每行写成 `名称: 值`（半角冒号后加一个空格），例如 `title: 长欣社区“红色微家”`");
+                .with_hint(
+                    "每行写成 `名称: 值`（半角冒号后加一个空格），例如 `title: 长欣社区“红色微家”`",
+                );
             reader.push(error);
             None
         }
@@ -114,10 +118,14 @@ fn read_entries(yaml_text: &str, first_line: usize, reader: &mut Reader<'_>) -> 
 
 /// Section and file-name slug source from the path: `content/stories/NAME.md`,
 /// `content/stories/NAME/index.md`, `content/pages/NAME.md`, `content/_index.md`.
-/// Anything else is a warning saying where such a file goes.
-pub(crate) fn locate(path: &str) -> Result<(Section, Option<&str>), Diagnostic> {
-    let parts: Vec<&str> = path.strip_prefix("content/").unwrap_or(path).split('/').collect();
-    let found = match parts.as_slice() {
+/// Anything else is `None` (see `misplaced`).
+pub(crate) fn locate(path: &str) -> Option<(Section, Option<&str>)> {
+    let parts: Vec<&str> = path
+        .strip_prefix("content/")
+        .unwrap_or(path)
+        .split('/')
+        .collect();
+    match parts.as_slice() {
         ["_index.md"] => Some((Section::Home, None)),
         [folder, file] => section_of(folder)
             .zip(file.strip_suffix(".md"))
@@ -125,8 +133,7 @@ pub(crate) fn locate(path: &str) -> Result<(Section, Option<&str>), Diagnostic> 
             .map(|(section, name)| (section, Some(name))),
         [folder, name, "index.md"] => section_of(folder).map(|section| (section, Some(*name))),
         _ => None,
-    };
-    found.ok_or_else(|| misplaced(path, &parts))
+    }
 }
 
 fn section_of(folder: &str) -> Option<Section> {
@@ -139,9 +146,15 @@ fn section_of(folder: &str) -> Option<Section> {
     }
 }
 
-fn misplaced(path: &str, parts: &[&str]) -> Diagnostic {
+/// The warning for a Markdown file outside the sections, saying where such a file goes.
+fn misplaced(path: &str) -> Diagnostic {
+    let parts: Vec<&str> = path
+        .strip_prefix("content/")
+        .unwrap_or(path)
+        .split('/')
+        .collect();
     const FOLDERS: &[&str] = &["stories", "workshops", "lectures", "pages"];
-    let hint = match parts {
+    let hint = match parts.as_slice() {
         [file] => format!("单独页面请放到 content/pages/{file}；首页介绍是 content/_index.md"),
         [folder, .., file] if section_of(folder).is_some() => format!(
             "放在 content/{folder}/ 下：写成 content/{folder}/名字.md，或 content/{folder}/名字/index.md（图片放在同一文件夹）；栏目列表页由 tongwen 生成，不需要 {file}"
@@ -192,7 +205,9 @@ fn resolve_slug(
                 open,
                 format!("无法从文件名“{name}”生成网址名"),
             )
-            .with_hint("在 front matter 里加一行 `slug: 英文或拼音`，例如 `slug: changxin-hongse-weijia`");
+            .with_hint(
+                "在 front matter 里加一行 `slug: 英文或拼音`，例如 `slug: changxin-hongse-weijia`",
+            );
         reader.push(error);
         return None;
     }

@@ -252,11 +252,26 @@ mod tests {
         assert_eq!(check_slug("changxin-2023"), Ok(()));
         let cases = [
             ("", "网址名（slug）不能是空的"),
-            ("red home", "网址名（slug）“red home”不能有空格：只能用小写英文字母、数字和 `-`"),
-            ("a/b", "网址名（slug）“a/b”不能有斜杠：只能用小写英文字母、数字和 `-`"),
-            ("Changxin", "网址名（slug）“Changxin”只能用小写字母：只能用小写英文字母、数字和 `-`"),
-            ("长欣", "网址名（slug）“长欣”不能有汉字：只能用小写英文字母、数字和 `-`"),
-            ("a_b", "网址名（slug）“a_b”不能有“_”：只能用小写英文字母、数字和 `-`"),
+            (
+                "red home",
+                "网址名（slug）“red home”不能有空格：只能用小写英文字母、数字和 `-`",
+            ),
+            (
+                "a/b",
+                "网址名（slug）“a/b”不能有斜杠：只能用小写英文字母、数字和 `-`",
+            ),
+            (
+                "Changxin",
+                "网址名（slug）“Changxin”只能用小写字母：只能用小写英文字母、数字和 `-`",
+            ),
+            (
+                "长欣",
+                "网址名（slug）“长欣”不能有汉字：只能用小写英文字母、数字和 `-`",
+            ),
+            (
+                "a_b",
+                "网址名（slug）“a_b”不能有“_”：只能用小写英文字母、数字和 `-`",
+            ),
         ];
         for (slug, message) in cases {
             assert_eq!(check_slug(slug), Err(message.to_string()), "{slug}");

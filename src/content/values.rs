@@ -76,7 +76,11 @@ impl<'a> Reader<'a> {
     }
 
     /// Like `text_list`, with the place of each item.
-    pub(crate) fn text_items(&mut self, entry: Option<&Entry>, example: &str) -> Vec<(String, Pos)> {
+    pub(crate) fn text_items(
+        &mut self,
+        entry: Option<&Entry>,
+        example: &str,
+    ) -> Vec<(String, Pos)> {
         let Some(entry) = entry else {
             return Vec::new();
         };
@@ -129,7 +133,10 @@ impl<'a> Reader<'a> {
     ) -> Option<u32> {
         let key = entry?.key.clone();
         let text = self.text(entry, example)?;
-        let digits = text.trim().trim_end_matches(['人', '名', '位', '个']).trim();
+        let digits = text
+            .trim()
+            .trim_end_matches(['人', '名', '位', '个'])
+            .trim();
         match digits.parse::<u32>() {
             Ok(n) if range.contains(&n) => Some(n),
             _ => {
@@ -151,7 +158,12 @@ impl<'a> Reader<'a> {
     }
 
     /// A date with an optional time, in `tz`.
-    pub(crate) fn when(&mut self, entry: Option<&Entry>, tz: &TimeZone, example: &str) -> Option<When> {
+    pub(crate) fn when(
+        &mut self,
+        entry: Option<&Entry>,
+        tz: &TimeZone,
+        example: &str,
+    ) -> Option<When> {
         let key = entry?.key.clone();
         let text = self.text(entry, example)?;
         match dates::parse_when(&text, tz) {
@@ -197,7 +209,11 @@ impl<'a> Reader<'a> {
     }
 
     /// The entries of a map value; a text or list is an error.
-    pub(crate) fn map<'e>(&mut self, entry: Option<&'e Entry>, example: &str) -> Option<&'e [Entry]> {
+    pub(crate) fn map<'e>(
+        &mut self,
+        entry: Option<&'e Entry>,
+        example: &str,
+    ) -> Option<&'e [Entry]> {
         let entry = entry?;
         match &entry.value {
             Node::Map(entries, _) => Some(entries),
@@ -234,7 +250,11 @@ impl<'a> Reader<'a> {
             Some(entry) if entry.value.is_blank() => {
                 let error = self
                     .place
-                    .problem(Problem::EmptyField, entry.key_pos, format!("必填字段 `{key}` 没有填写"))
+                    .problem(
+                        Problem::EmptyField,
+                        entry.key_pos,
+                        format!("必填字段 `{key}` 没有填写"),
+                    )
                     .with_hint(format!("在冒号后面填上内容，例如 `{example}`"));
                 self.push(error);
             }
@@ -254,7 +274,10 @@ impl<'a> Reader<'a> {
                     .problem(
                         Problem::DuplicateField,
                         entry.key_pos,
-                        format!("字段 `{}` 写了两次（第一次在第 {} 行）", entry.key, first.key_pos.line),
+                        format!(
+                            "字段 `{}` 写了两次（第一次在第 {} 行）",
+                            entry.key, first.key_pos.line
+                        ),
                     )
                     .with_hint("删掉其中一行");
                 self.push(error);
@@ -279,9 +302,11 @@ impl<'a> Reader<'a> {
             self.suggested.push(name.to_string());
             hint
         });
-        let mut error = self
-            .place
-            .problem(Problem::UnknownField, entry.key_pos, format!("未知字段 `{key}`"));
+        let mut error = self.place.problem(
+            Problem::UnknownField,
+            entry.key_pos,
+            format!("未知字段 `{key}`"),
+        );
         if let Some(hint) = hint {
             error = error.with_hint(hint);
         }
@@ -311,7 +336,14 @@ mod tests {
 
     #[test]
     fn nearest_names_the_likely_typo() {
-        let known = ["title", "date", "community", "summary", "tags", "speaker_title"];
+        let known = [
+            "title",
+            "date",
+            "community",
+            "summary",
+            "tags",
+            "speaker_title",
+        ];
         let cases = [
             ("comunity", Some("community")),
             ("Title", Some("title")),

@@ -85,7 +85,12 @@ pub(crate) struct Place<'a> {
 }
 
 impl Place<'_> {
-    pub(crate) fn error(&self, code: &'static str, pos: Pos, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn error(
+        &self,
+        code: &'static str,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         Diagnostic::error(code, self.span(pos), message).with_source(self.text)
     }
 
@@ -99,7 +104,12 @@ impl Place<'_> {
     }
 
     /// An error of a kind both file types share, with this file's code for it.
-    pub(crate) fn problem(&self, problem: Problem, pos: Pos, message: impl Into<String>) -> Diagnostic {
+    pub(crate) fn problem(
+        &self,
+        problem: Problem,
+        pos: Pos,
+        message: impl Into<String>,
+    ) -> Diagnostic {
         self.error(problem.code(self.domain), pos, message)
     }
 
@@ -144,11 +154,6 @@ impl Node {
             Node::Scalar(s) => s.pos,
             Node::List(_, pos) | Node::Map(_, pos) => *pos,
         }
-    }
-
-    /// A null scalar (`key:` with no value).
-    pub(crate) fn is_null(&self) -> bool {
-        matches!(self, Node::Scalar(s) if s.is_null())
     }
 
     /// A null scalar or one of only white space.
@@ -290,8 +295,17 @@ impl Builder {
 /// Turns the parser's English message into one a non-programmer can act on.
 fn scan_error(error: &ScanError, text: &str, origin: Origin<'_>) -> YamlError {
     let info = error.info();
-    let (message, hint) = explain(info);
-    let mark = culprit(info, text, *error.marker());
+    let mark = *error.marker();
+    let unclosed = (!info.contains("quoted scalar"))
+        .then(|| unclosed_bracket(text, mark.line()))
+        .flatten();
+    let ((message, hint), mark) = match unclosed {
+        Some(at) => (explain("flow sequence"), at),
+        None => (
+            explain(info),
+            missing_colon(info, text, mark).unwrap_or(mark),
+        ),
+    };
     YamlError {
         pos: origin.pos(&mark),
         message: format!("YAML 格式有误：{message}"),
@@ -299,39 +313,38 @@ fn scan_error(error: &ScanError, text: &str, origin: Origin<'_>) -> YamlError {
     }
 }
 
-/// The parser notices an unclosed bracket or a line without a colon only on a later line;
-/// the user needs the line where the mistake is.
-fn culprit(info: &str, text: &str, mark: Marker) -> Marker {
-    let lines: Vec<&str> = text.lines().take(mark.line()).collect();
-    let found = if info.contains("flow sequence") || info.contains("flow mapping") {
-        lines.iter().enumerate().rev().find_map(|(i, line)| {
-            unclosed_bracket(line).map(|col| (i, col))
-        })
-    } else if info.contains("expected ':'") || info.contains("simple key") {
-        lines.iter().enumerate().rev().find_map(|(i, line)| {
-            let content = line.trim_start();
-            let missing = !content.is_empty() && !content.starts_with('#') && !content.contains(':');
-            missing.then(|| (i, line.chars().count() - content.chars().count()))
-        })
-    } else {
-        None
-    };
-    match found {
-        Some((i, col)) => Marker::new(0, i + 1, col),
-        None => mark,
+/// A line without a colon is noticed by the parser only on the next line; the user needs
+/// the line itself.
+fn missing_colon(info: &str, text: &str, mark: Marker) -> Option<Marker> {
+    if !(info.contains("expected ':'") || info.contains("simple key")) {
+        return None;
     }
+    let lines: Vec<&str> = text.lines().take(mark.line()).collect();
+    lines.iter().enumerate().rev().find_map(|(i, line)| {
+        let content = line.trim_start();
+        let missing = !content.is_empty() && !content.starts_with('#') && !content.contains(':');
+        missing.then(|| Marker::new(0, i + 1, line.chars().count() - content.chars().count()))
+    })
 }
 
-/// The 0-based character column of the first `[` or `{` this line leaves open.
-fn unclosed_bracket(line: &str) -> Option<usize> {
-    let mut open = Vec::new();
-    for (col, ch) in line.chars().enumerate() {
-        match ch {
-            '[' | '{' => open.push(col),
-            ']' | '}' => {
-                open.pop();
+/// The first `[` or `{` still open at the end of line `upto` (quoted text skipped): the
+/// parser reports a missing `]` wherever it gives up, often lines later.
+fn unclosed_bracket(text: &str, upto: usize) -> Option<Marker> {
+    let mut open: Vec<Marker> = Vec::new();
+    for (i, line) in text.lines().take(upto).enumerate() {
+        let mut quote = None;
+        for (col, ch) in line.chars().enumerate() {
+            match (quote, ch) {
+                (Some(q), c) if c == q => quote = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quote = Some(ch),
+                (None, '#') if col == 0 || line.chars().nth(col - 1) == Some(' ') => break,
+                (None, '[' | '{') => open.push(Marker::new(0, i + 1, col)),
+                (None, ']' | '}') => {
+                    open.pop();
+                }
+                _ => {}
             }
-            _ => {}
         }
     }
     open.first().copied()
@@ -453,7 +466,7 @@ mod tests {
     #[test]
     fn empty_values_are_null_but_quoted_ones_are_not() {
         let entries = map("a:\nb: ~\nc: \"\"\nd: null\n");
-        let nulls: Vec<_> = entries.iter().map(|e| e.value.is_null()).collect();
+        let nulls: Vec<_> = entries.iter().map(|e| scalar(&e.value).is_null()).collect();
         assert_eq!(nulls, [true, true, false, true]);
     }
 

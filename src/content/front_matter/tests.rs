@@ -125,27 +125,43 @@ fn full_width_colon_after_a_key_is_an_error_at_its_column() {
 fn full_width_colon_inside_a_value_is_text() {
     let repaired = check("title: 主题：邻里守望\nsummary: 第一行\n  活动主题：邻里\n");
     assert_eq!(repaired.diagnostics, []);
-    assert_eq!(repaired.yaml, "title: 主题：邻里守望\nsummary: 第一行\n  活动主题：邻里\n");
+    assert_eq!(
+        repaired.yaml,
+        "title: 主题：邻里守望\nsummary: 第一行\n  活动主题：邻里\n"
+    );
 }
 
 #[test]
 fn full_width_colon_in_a_nested_key_is_found() {
     let repaired = check("contact:\n  phone：0571\n  address: 梁溪区\n");
-    let places: Vec<_> = repaired.diagnostics.iter().map(|d| (d.span.line, d.span.col)).collect();
+    let places: Vec<_> = repaired
+        .diagnostics
+        .iter()
+        .map(|d| (d.span.line, d.span.col))
+        .collect();
     assert_eq!(places, [(3, 8)]);
-    assert_eq!(repaired.yaml, "contact:\n  phone: 0571\n  address: 梁溪区\n");
+    assert_eq!(
+        repaired.yaml,
+        "contact:\n  phone: 0571\n  address: 梁溪区\n"
+    );
 }
 
 #[test]
 fn block_scalar_content_is_left_alone() {
     let repaired = check("summary: |\n  时间：周六\n\t缩进\ntitle: 长欣\n");
-    let places: Vec<_> = repaired.diagnostics.iter().map(|d| (d.span.line, d.span.col)).collect();
+    let places: Vec<_> = repaired
+        .diagnostics
+        .iter()
+        .map(|d| (d.span.line, d.span.col))
+        .collect();
     assert_eq!(places, []);
 }
 
 #[test]
 fn tabs_and_full_width_spaces_are_errors_where_they_separate() {
-    let repaired = check("title:\t长欣\ncontact:\n\tphone: 0571\n　address: 梁溪区\ntags:\n-　党建\nsummary:　长欣　社区\n");
+    let repaired = check(
+        "title:\t长欣\ncontact:\n\tphone: 0571\n　address: 梁溪区\ntags:\n-　党建\nsummary:　长欣　社区\n",
+    );
     insta::assert_snapshot!(rendered(&repaired), @r"
     content/stories/a.md:2:7: 错误：冒号后面用了制表符（Tab）
       |

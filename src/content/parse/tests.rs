@@ -83,7 +83,10 @@ fn a_story_reads_every_value_by_its_field_type() {
     assert_eq!(story.community, "长欣公寓社区");
     assert_eq!(story.district.as_deref(), Some("新吴区"));
     assert_eq!(story.author.as_deref(), Some("朱丽娜"));
-    assert_eq!(story.workshops, ["laoshuji-gongzuoshi", "haojiafeng-gongzuoshi"]);
+    assert_eq!(
+        story.workshops,
+        ["laoshuji-gongzuoshi", "hao-jiafeng-gongzuoshi"]
+    );
 }
 
 #[test]
@@ -91,7 +94,8 @@ fn a_story_folder_takes_its_slug_from_the_folder_and_slug_wins_over_both() {
     let text = "---\ntitle: 四圈共建\ndate: 2023-05-01\ncommunity: 广益街道金和社区\n---\n";
     let document = parse_ok("content/stories/梁溪区四圈共建/index.md", text);
     assert_eq!(document.slug, "liangxiqu-siquan-gongjian");
-    let text = "---\ntitle: 四圈共建\nslug: sijuan-2023\ndate: 2023-05-01\ncommunity: 金和社区\n---\n";
+    let text =
+        "---\ntitle: 四圈共建\nslug: sijuan-2023\ndate: 2023-05-01\ncommunity: 金和社区\n---\n";
     let document = parse_ok("content/stories/梁溪区四圈共建/index.md", text);
     assert_eq!(document.slug, "sijuan-2023");
     assert_eq!(document.common.slug.as_deref(), Some("sijuan-2023"));
@@ -142,14 +146,23 @@ fn a_lecture_reads_counts_statuses_and_an_end_time_on_its_day() {
 
 #[test]
 fn pages_and_the_home_page_take_common_fields_only() {
-    let page = parse_ok("content/pages/about.md", "---\ntitle: 关于我们\n---\n正文\n");
-    assert_eq!((page.section, page.slug.as_str()), (Section::Pages, "about"));
+    let page = parse_ok(
+        "content/pages/about.md",
+        "---\ntitle: 关于我们\n---\n正文\n",
+    );
+    assert_eq!(
+        (page.section, page.slug.as_str()),
+        (Section::Pages, "about")
+    );
     assert_eq!(page.kind, Kind::Page);
     let home = parse_ok("content/_index.md", "---\nsummary: 品牌介绍\n---\n正文\n");
     assert_eq!((home.section, home.slug.as_str()), (Section::Home, ""));
     assert_eq!(home.common.title, "");
     let bare = parse_ok("content/_index.md", "长欣公寓社区的党建品牌。\n");
-    assert_eq!((bare.body.as_str(), bare.body_line), ("长欣公寓社区的党建品牌。\n", 1));
+    assert_eq!(
+        (bare.body.as_str(), bare.body_line),
+        ("长欣公寓社区的党建品牌。\n", 1)
+    );
 }
 
 #[test]
@@ -266,7 +279,10 @@ fn full_width_colons_and_spaces_are_each_reported_with_what_to_type() {
 fn a_yaml_error_is_reported_on_its_line_of_the_file() {
     let text = "---\ntitle: 长欣\ndate: 2023-05-01\nsummary: \"未闭合的引号\ncommunity: 长欣公寓社区\n---\n";
     let rendered = parse_err(STORY, text);
-    assert!(rendered.starts_with(&format!("{STORY}:4:10:")), "{rendered}");
+    assert!(
+        rendered.starts_with(&format!("{STORY}:4:10:")),
+        "{rendered}"
+    );
     insta::assert_snapshot!(rendered, @r#"
         content/stories/长欣红色微家.md:4:10: 错误：YAML 格式有误：引号没有配对
           |
@@ -420,8 +436,14 @@ fn a_slug_that_is_no_slug_is_explained_with_a_suggestion() {
 
 #[test]
 fn a_tag_with_commas_is_a_warning_and_the_file_still_parses() {
-    let (document, rendered) = parse("content/pages/a.md", "---\ntitle: 长欣\ntags: 党建，社区治理\n---\n");
-    assert_eq!(document.map(|d| d.common.tags), Some(vec!["党建，社区治理".to_string()]));
+    let (document, rendered) = parse(
+        "content/pages/a.md",
+        "---\ntitle: 长欣\ntags: 党建，社区治理\n---\n",
+    );
+    assert_eq!(
+        document.map(|d| d.common.tags),
+        Some(vec!["党建，社区治理".to_string()])
+    );
     insta::assert_snapshot!(rendered, @r"
         content/pages/a.md:3:7: 警告：标签“党建，社区治理”里有逗号，会被当成一个标签
           |
