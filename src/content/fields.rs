@@ -185,30 +185,50 @@ pub(crate) fn resolve(
 
 /// Reports a key this type does not know: another type's field, a Chinese name, or a typo.
 fn unknown(entry: &Entry, section: Section, reader: &mut Reader<'_>) {
+    let key = entry.key.as_str();
     let (own, own_chinese) = own_fields(section);
-    let others = [Section::Stories, Section::Workshops, Section::Lectures]
+    let chinese: Vec<(&str, &str)> = CHINESE_COMMON.iter().chain(own_chinese).copied().collect();
+    let is_own_chinese = chinese.iter().any(|(zh, _)| *zh == key);
+    match other_type_field(section, key).filter(|_| !is_own_chinese) {
+        Some((other, field)) => {
+            let (this_name, _) = type_name(section);
+            let (other_name, other_folder) = type_name(other);
+            let named = if field == key {
+                format!("`{key}` ")
+            } else {
+                format!("`{key}`（`{field}`）")
+            };
+            let error = reader
+                .place
+                .error(
+                    "front-matter.field-of-other-type",
+                    entry.key_pos,
+                    format!("{named}是{other_name}的字段，{this_name}里用不到"),
+                )
+                .with_hint(format!(
+                    "删掉这一行；若这篇是{other_name}，把文件移到 {other_folder}"
+                ));
+            reader.push(error);
+        }
+        None => {
+            let known: Vec<&str> = COMMON.iter().chain(own).copied().collect();
+            reader.unknown_key(entry, &known, &chinese);
+        }
+    }
+}
+
+/// The type (other than `section`) that has a field `key`, by its name or a Chinese name.
+fn other_type_field(section: Section, key: &str) -> Option<(Section, &'static str)> {
+    [Section::Stories, Section::Workshops, Section::Lectures]
         .into_iter()
         .filter(|s| *s != section)
-        .find(|s| own_fields(*s).0.contains(&entry.key.as_str()));
-    if let Some(other) = others {
-        let (this_name, _) = type_name(section);
-        let (other_name, other_folder) = type_name(other);
-        let error = reader
-            .place
-            .error(
-                "front-matter.field-of-other-type",
-                entry.key_pos,
-                format!("`{}` 是{other_name}的字段，{this_name}里用不到", entry.key),
-            )
-            .with_hint(format!(
-                "删掉这一行；若这篇是{other_name}，把文件移到 {other_folder}"
-            ));
-        reader.push(error);
-        return;
-    }
-    let known: Vec<&str> = COMMON.iter().chain(own).copied().collect();
-    let chinese: Vec<(&str, &str)> = CHINESE_COMMON.iter().chain(own_chinese).copied().collect();
-    reader.unknown_key(entry, &known, &chinese);
+        .find_map(|s| {
+            let (fields, chinese) = own_fields(s);
+            let field = fields.iter().find(|f| **f == key).copied();
+            let field =
+                field.or_else(|| chinese.iter().find(|(zh, _)| *zh == key).map(|(_, en)| *en));
+            field.map(|field| (s, field))
+        })
 }
 
 /// Every field any type knows, each with its entry as written.

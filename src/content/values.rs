@@ -295,21 +295,20 @@ impl<'a> Reader<'a> {
             Some((_, en)) => (format!("字段名要用英文：把 `{key}` 改成 `{en}`"), Some(*en)),
             None => match nearest(key, known) {
                 Some(name) => (format!("是否想写 `{name}`？"), Some(name)),
-                None => (String::new(), None),
+                None => (format!("可以用的字段：{}", known.join("、")), None),
             },
         };
-        let hint = name.map(|name| {
+        if let Some(name) = name {
             self.suggested.push(name.to_string());
-            hint
-        });
-        let mut error = self.place.problem(
-            Problem::UnknownField,
-            entry.key_pos,
-            format!("未知字段 `{key}`"),
-        );
-        if let Some(hint) = hint {
-            error = error.with_hint(hint);
         }
+        let error = self
+            .place
+            .problem(
+                Problem::UnknownField,
+                entry.key_pos,
+                format!("未知字段 `{key}`"),
+            )
+            .with_hint(hint);
         self.push(error);
     }
 }

@@ -381,7 +381,7 @@ fn lecture_values_out_of_range_are_reported() {
 #[test]
 fn unknown_fields_get_the_nearest_name_or_the_english_one() {
     let text = "---\ntitle: 长欣\ndate: 2023-05-01\ncomunity: 长欣公寓社区\n标签: 党建\nspeaker: 黄全南\n\
-                ---\n";
+                地点: 党群服务中心\ncolour: 红\n---\n";
     insta::assert_snapshot!(parse_err(STORY, text), @r"
         content/stories/长欣红色微家.md:4:1: 错误：未知字段 `comunity`
           |
@@ -398,6 +398,16 @@ fn unknown_fields_get_the_nearest_name_or_the_english_one() {
         6 | speaker: 黄全南
           | ^
           = 建议：删掉这一行；若这篇是讲堂，把文件移到 content/lectures/
+        content/stories/长欣红色微家.md:7:1: 错误：`地点`（`venue`）是讲堂的字段，案例故事里用不到
+          |
+        7 | 地点: 党群服务中心
+          | ^
+          = 建议：删掉这一行；若这篇是讲堂，把文件移到 content/lectures/
+        content/stories/长欣红色微家.md:8:1: 错误：未知字段 `colour`
+          |
+        8 | colour: 红
+          | ^
+          = 建议：可以用的字段：title、slug、summary、tags、cover、draft、script、aliases、date、community、district、author、workshops
     ");
 }
 
