@@ -469,3 +469,57 @@ fn crlf_files_report_the_same_lines_and_columns() {
     let crlf = lf.replace('\n', "\r\n");
     assert_eq!(parse_err(STORY, lf), parse_err(STORY, &crlf));
 }
+
+#[test]
+fn chinese_keys_with_full_width_colons_get_one_message_each_and_no_missing_fields() {
+    let text = "---\n标题：长欣社区“红色微家”\n日期：2023年5月1日\n社区：长欣公寓社区\n---\n正文\n";
+    insta::assert_snapshot!(parse_err(STORY, text), @r"
+        content/stories/长欣红色微家.md:2:1: 错误：未知字段 `标题`
+          |
+        2 | 标题：长欣社区“红色微家”
+          | ^
+          = 建议：字段名要用英文：把 `标题` 改成 `title`
+        content/stories/长欣红色微家.md:2:3: 错误：字段名后面用了全角冒号“：”
+          |
+        2 | 标题：长欣社区“红色微家”
+          |     ^
+          = 建议：把全角冒号“：”改成半角冒号“:”，冒号后加一个空格
+        content/stories/长欣红色微家.md:3:1: 错误：未知字段 `日期`
+          |
+        3 | 日期：2023年5月1日
+          | ^
+          = 建议：字段名要用英文：把 `日期` 改成 `date`
+        content/stories/长欣红色微家.md:3:3: 错误：字段名后面用了全角冒号“：”
+          |
+        3 | 日期：2023年5月1日
+          |     ^
+          = 建议：把全角冒号“：”改成半角冒号“:”，冒号后加一个空格
+        content/stories/长欣红色微家.md:4:1: 错误：未知字段 `社区`
+          |
+        4 | 社区：长欣公寓社区
+          | ^
+          = 建议：字段名要用英文：把 `社区` 改成 `community`
+        content/stories/长欣红色微家.md:4:3: 错误：字段名后面用了全角冒号“：”
+          |
+        4 | 社区：长欣公寓社区
+          |     ^
+          = 建议：把全角冒号“：”改成半角冒号“:”，冒号后加一个空格
+    ");
+}
+
+#[test]
+fn an_empty_front_matter_lists_every_required_field() {
+    let rendered = parse_err("content/workshops/a.md", "---\n---\n正文\n");
+    let firsts: Vec<&str> = rendered
+        .lines()
+        .filter(|l| l.starts_with("content/"))
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "content/workshops/a.md:1:1: 错误：缺少必填字段 `community`",
+            "content/workshops/a.md:1:1: 错误：缺少必填字段 `leader`",
+            "content/workshops/a.md:1:1: 错误：缺少必填字段 `title`",
+        ]
+    );
+}
