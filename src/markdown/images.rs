@@ -7,15 +7,15 @@ use std::ops::Range;
 use pulldown_cmark::{CowStr, Event, Tag, TagEnd};
 
 use super::escape::{push_text, push_url};
+use super::position::Cursor;
 use super::soft_breaks::joins;
 use super::{ImageRef, MarkdownHost};
-use crate::diagnostics::LineIndex;
 
 /// Replaces `Start(Image) … End(Image)` by the host's HTML (or a lazy `<img>`).
 pub(super) struct Images<'r, I> {
     inner: I,
     host: &'r dyn MarkdownHost,
-    lines: &'r LineIndex<'r>,
+    positions: Cursor<'r>,
     found: &'r mut Vec<ImageRef>,
 }
 
@@ -23,13 +23,13 @@ impl<'r, I> Images<'r, I> {
     pub(super) fn new(
         inner: I,
         host: &'r dyn MarkdownHost,
-        lines: &'r LineIndex<'r>,
+        positions: Cursor<'r>,
         found: &'r mut Vec<ImageRef>,
     ) -> Self {
         Images {
             inner,
             host,
-            lines,
+            positions,
             found,
         }
     }
@@ -38,7 +38,7 @@ impl<'r, I> Images<'r, I> {
 impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Images<'_, I> {
     fn image(&mut self, src: CowStr<'a>, title: CowStr<'a>, start: usize) -> Event<'a> {
         let alt = self.alt_text();
-        let (line, col) = self.lines.position(start);
+        let (line, col) = self.positions.position(start);
         let shown_alt = self.host.convert_text(&alt);
         let shown_title = self.host.convert_text(&title);
         let html = self
@@ -54,45 +54,37 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Images<'_, I> {
         Event::InlineHtml(html.into())
     }
 
-    /// The text between an image's start and its end (consumed), as written.
+    /// The text between an image's start and its end (consumed), as written,
+    /// on one line: a soft break becomes a space or nothing, as in prose.
     fn alt_text(&mut self) -> String {
         let mut alt = String::new();
         let mut depth = 1;
+        let mut soft_break = false;
         for (event, _) in self.inner.by_ref() {
             match event {
                 Event::Start(Tag::Image { .. }) => depth += 1,
                 Event::End(TagEnd::Image) if depth == 1 => break,
                 Event::End(TagEnd::Image) => depth -= 1,
-                Event::Text(text) | Event::Code(text) => alt.push_str(&text),
-                Event::SoftBreak => alt.push_str(LINE_JOIN),
+                Event::Text(text) | Event::Code(text) => {
+                    if std::mem::take(&mut soft_break) && !joins_around(&alt, &text) {
+                        alt.push(' ');
+                    }
+                    alt.push_str(&text);
+                }
+                Event::SoftBreak => soft_break = true,
                 Event::HardBreak => alt.push(' '),
                 _ => {}
             }
         }
-        join_lines(alt)
+        alt
     }
 }
 
-/// Marks a soft break in alt text until the characters on both sides are known.
-const LINE_JOIN: &str = "\n";
-
-/// Alt text is one line: each soft break becomes a space or nothing, as in prose.
-fn join_lines(alt: String) -> String {
-    if !alt.contains(LINE_JOIN) {
-        return alt;
+fn joins_around(before: &str, after: &str) -> bool {
+    match (before.chars().next_back(), after.chars().next()) {
+        (Some(b), Some(a)) => joins(b, a),
+        _ => true,
     }
-    let mut joined = String::with_capacity(alt.len());
-    let mut lines = alt.split(LINE_JOIN).peekable();
-    while let Some(line) = lines.next() {
-        joined.push_str(line);
-        let next = lines.peek().and_then(|l| l.chars().next());
-        match (line.chars().next_back(), next) {
-            (Some(before), Some(after)) if joins(before, after) => {}
-            (_, Some(_)) => joined.push(' '),
-            _ => {}
-        }
-    }
-    joined
 }
 
 /// The plain image: lazy, decoded off the main thread, attributes escaped.
@@ -134,10 +126,10 @@ mod tests {
     use crate::markdown::test_host::TestHost;
 
     fn run(markdown: &str, host: &TestHost) -> (String, Vec<ImageRef>) {
-        let lines = LineIndex::new(markdown);
+        let positions = Cursor::new(markdown);
         let mut found = Vec::new();
         let events = Parser::new_ext(markdown, options()).into_offset_iter();
-        let events = Images::new(events, host, &lines, &mut found).map(|(e, _)| e);
+        let events = Images::new(events, host, positions, &mut found).map(|(e, _)| e);
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events);
         (html, found)

@@ -7,14 +7,14 @@ use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Tag};
 
+use super::position::Cursor;
 use super::{LinkRef, MarkdownHost};
-use crate::diagnostics::LineIndex;
 
 /// Rewrites `Start(Link)` destinations and titles; passes everything else on.
 pub(super) struct Links<'r, I> {
     inner: I,
     host: &'r dyn MarkdownHost,
-    lines: &'r LineIndex<'r>,
+    positions: Cursor<'r>,
     found: &'r mut Vec<LinkRef>,
 }
 
@@ -22,13 +22,13 @@ impl<'r, I> Links<'r, I> {
     pub(super) fn new(
         inner: I,
         host: &'r dyn MarkdownHost,
-        lines: &'r LineIndex<'r>,
+        positions: Cursor<'r>,
         found: &'r mut Vec<LinkRef>,
     ) -> Self {
         Links {
             inner,
             host,
-            lines,
+            positions,
             found,
         }
     }
@@ -43,7 +43,7 @@ impl<'r, I> Links<'r, I> {
         else {
             return tag;
         };
-        let (line, col) = self.lines.position(start);
+        let (line, col) = self.positions.position(start);
         let url = resolve(self.host, &dest_url);
         self.found.push(LinkRef {
             dest: dest_url.to_string(),
@@ -98,10 +98,10 @@ mod tests {
 
     fn run(markdown: &str) -> (String, Vec<LinkRef>) {
         let host = TestHost::hant();
-        let lines = LineIndex::new(markdown);
+        let positions = Cursor::new(markdown);
         let mut found = Vec::new();
         let events = Parser::new_ext(markdown, options()).into_offset_iter();
-        let events = Links::new(events, &host, &lines, &mut found).map(|(e, _)| e);
+        let events = Links::new(events, &host, positions, &mut found).map(|(e, _)| e);
         let mut html = String::new();
         pulldown_cmark::html::push_html(&mut html, events);
         (html, found)

@@ -8,6 +8,7 @@ mod headings;
 mod images;
 mod links;
 mod plain_text;
+mod position;
 mod render;
 mod soft_breaks;
 #[cfg(test)]

@@ -10,15 +10,14 @@ use super::headings::Headings;
 use super::images::Images;
 use super::links::Links;
 use super::plain_text::PlainText;
+use super::position::Cursor;
 use super::soft_breaks::SoftBreaks;
 use super::{MarkdownHost, Rendered};
-use crate::diagnostics::LineIndex;
 
 /// Renders a Markdown body for one page: prose, alt text and titles in the
 /// page's script (through `host`), links resolved, headings given ids; with
 /// the links, images and headings found (positions are in `body`).
 pub fn render(body: &str, host: &dyn MarkdownHost) -> Rendered {
-    let lines = LineIndex::new(body);
     let mut rendered = Rendered::default();
     let Rendered {
         html,
@@ -28,8 +27,8 @@ pub fn render(body: &str, host: &dyn MarkdownHost) -> Rendered {
         headings,
     } = &mut rendered;
     let events = Parser::new_ext(body, options()).into_offset_iter();
-    let events = Images::new(events, host, &lines, images);
-    let events = Links::new(events, host, &lines, links).map(|(event, _)| event);
+    let events = Images::new(events, host, Cursor::new(body), images);
+    let events = Links::new(events, host, Cursor::new(body), links).map(|(event, _)| event);
     let events = SoftBreaks::new(events);
     let events = ConvertText::new(events, host);
     let events = Headings::new(events, headings);
