@@ -43,15 +43,11 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for ConvertText<'a, '_, I> {
     type Item = Event<'a>;
 
     fn next(&mut self) -> Option<Event<'a>> {
-        let event = self.inner.next()?;
+        let event = match self.inner.next()? {
+            Event::Text(text) if !self.verbatim => return Some(self.prose(text)),
+            event => event,
+        };
         match &event {
-            Event::Text(_) if self.verbatim => {}
-            Event::Text(_) => {
-                let Event::Text(text) = event else {
-                    unreachable!("matched as text just above")
-                };
-                return Some(self.prose(text));
-            }
             Event::Start(Tag::CodeBlock(_)) => self.verbatim = true,
             Event::Start(Tag::Link { link_type, .. }) if shows_its_url(*link_type) => {
                 self.verbatim = true;

@@ -1,11 +1,12 @@
 //! Links: each destination goes through the host (`../workshops/laoshuji.md` →
 //! the page's URL in this language) and is recorded as a [`LinkRef`] with its
-//! place in the body. A link's title is converted; its destination never is,
-//! except the fragment of an anchor-only link, since heading ids are converted text.
+//! place in the body (an email autolink as `mailto:…`). A link's title is
+//! converted; its destination never is, except the fragment of an anchor-only
+//! link, since heading ids are converted text.
 
 use std::ops::Range;
 
-use pulldown_cmark::{CowStr, Event, Tag};
+use pulldown_cmark::{CowStr, Event, LinkType, Tag};
 
 use super::position::Cursor;
 use super::{LinkRef, MarkdownHost};
@@ -44,9 +45,13 @@ impl<'r, I> Links<'r, I> {
             return tag;
         };
         let (line, col) = self.positions.position(start);
-        let url = resolve(self.host, &dest_url);
+        // An email autolink holds the bare address; the writer adds `mailto:`.
+        let (written, url) = match link_type {
+            LinkType::Email => (format!("mailto:{dest_url}"), None),
+            _ => (dest_url.to_string(), resolve(self.host, &dest_url)),
+        };
         self.found.push(LinkRef {
-            dest: dest_url.to_string(),
+            dest: written,
             line,
             col,
         });
@@ -138,7 +143,7 @@ mod tests {
 
     #[test]
     fn every_link_is_recorded_as_written_with_its_place() {
-        let markdown = "见[工作室](../workshops/laoshuji.md#目标)。\n\n> 详见[下文][报名]和<https://example.org>\n\n[报名]: #报名";
+        let markdown = "见[工作室](../workshops/laoshuji.md#目标)。\n\n> 详见[下文][报名]和<https://example.org>\n\n[报名]: #报名\n\n<jiangtang@example.org>";
         let (_, found) = run(markdown);
         let dests: Vec<_> = found
             .iter()
@@ -150,6 +155,7 @@ mod tests {
                 ("../workshops/laoshuji.md#目标", 1, 2),
                 ("#报名", 3, 5),
                 ("https://example.org", 3, 14),
+                ("mailto:jiangtang@example.org", 7, 1),
             ]
         );
     }

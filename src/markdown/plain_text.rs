@@ -24,11 +24,11 @@ impl<'r, I> PlainText<'r, I> {
         match event {
             Event::Text(_) if self.in_code_block => {}
             Event::Text(text) | Event::Code(text) => self.out.push_str(text),
-            Event::SoftBreak => self.out.push(' '),
+            Event::SoftBreak => self.space(),
             Event::HardBreak => self.end_line(),
             Event::Start(Tag::CodeBlock(_)) => self.in_code_block = true,
             Event::End(TagEnd::CodeBlock) => self.in_code_block = false,
-            Event::End(TagEnd::TableCell) => self.out.push(' '),
+            Event::End(TagEnd::TableCell) => self.space(),
             Event::End(
                 TagEnd::Paragraph
                 | TagEnd::Heading(_)
@@ -38,6 +38,13 @@ impl<'r, I> PlainText<'r, I> {
                 | TagEnd::BlockQuote(_),
             ) => self.end_line(),
             _ => {}
+        }
+    }
+
+    /// One space between words, none at the start of a line.
+    fn space(&mut self) {
+        if !self.out.is_empty() && !self.out.ends_with([' ', '\n']) {
+            self.out.push(' ');
         }
     }
 
@@ -93,6 +100,7 @@ mod tests {
             ("前\n\n```\n代码\n```\n\n后", "前\n后\n"),
             ("<div>\n原始\n</div>\n\n文字<b>粗</b>", "文字粗\n"),
             ("English\nwords", "English words\n"),
+            ("line\n<br>\nbreak", "line break\n"),
             ("> 引用", "引用\n"),
             ("", ""),
         ];

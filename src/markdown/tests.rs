@@ -113,6 +113,13 @@ fn story_plain_text() {
 }
 
 #[test]
+fn phrases_broken_over_two_lines_convert_as_one() {
+    // 头发 is one phrase (頭髮); 发 alone would become 發.
+    let rendered = render("志愿者给老人理\n头\n发，\n干\n净利落。", &TestHost::hant());
+    assert_eq!(rendered.html, "<p>志願者給老人理頭髮，乾淨利落。</p>\n");
+}
+
+#[test]
 fn empty_body_renders_nothing() {
     let rendered = render("", &TestHost::hant());
     assert_eq!(rendered, super::Rendered::default());
