@@ -10,7 +10,7 @@ use crate::convert::{Converter, Script, Variant};
 /// The dictionary is large: load it once for all tests.
 fn converter() -> &'static Converter {
     static CONVERTER: OnceLock<Converter> = OnceLock::new();
-    CONVERTER.get_or_init(|| Converter::new(Variant::Standard))
+    CONVERTER.get_or_init(|| Converter::new(Variant::Standard, &[]))
 }
 
 /// The content files the test site has, and their URLs (zh-Hans is served at `/`).

@@ -4,7 +4,7 @@ use super::*;
 use crate::content::{Contact, LectureStatus, When};
 use crate::convert::Variant;
 
-static CONVERTER: LazyLock<Converter> = LazyLock::new(|| Converter::new(Variant::Standard));
+static CONVERTER: LazyLock<Converter> = LazyLock::new(|| Converter::new(Variant::Standard, &[]));
 
 fn config(site_yaml: &str) -> Config {
     let file = SourceFile {
