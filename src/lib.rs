@@ -8,6 +8,7 @@ pub mod convert;
 pub mod diagnostics;
 pub mod error;
 pub mod images;
+pub mod localize;
 pub mod markdown;
 pub mod output;
 pub mod render;
