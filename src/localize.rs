@@ -178,6 +178,16 @@ pub fn time_range(start: &DateText, end: Option<&DateText>) -> String {
     }
 }
 
+/// A lecture's time of day: `14:30–16:00` or `14:30`; the whole range across days.
+pub fn clock(start: &DateText, end: Option<&DateText>) -> String {
+    match (&start.time, end) {
+        (_, Some(end)) if end.date != start.date => time_range(start, Some(end)),
+        (Some(from), Some(DateText { time: Some(to), .. })) => format!("{from}–{to}"),
+        (Some(from), _) => from.clone(),
+        (None, _) => String::new(),
+    }
+}
+
 /// The reader-visible strings of one story.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StoryText {
@@ -212,6 +222,9 @@ pub struct LectureText {
     pub end: Option<DateText>,
     /// The whole time as one line (see `time_range`).
     pub when: String,
+    /// The time of day for a list beside a date block: `14:30–16:00`; the whole time when
+    /// the lecture spans days; empty without a time.
+    pub clock: String,
     pub venue: String,
     pub speaker: String,
     pub speaker_title: Option<String>,
@@ -370,6 +383,7 @@ fn localize_entry(
             let registration_is_url = l.registration.as_deref().is_some_and(is_url);
             Details::Lecture(LectureText {
                 when: time_range(&start, end.as_ref()),
+                clock: clock(&start, end.as_ref()),
                 start,
                 end,
                 venue: to(&l.venue),
@@ -452,6 +466,11 @@ mod tests {
             "2026年12月5日 14:30 至 2026年12月6日 09:00"
         );
         assert_eq!(time_range(&start, None), "2026年12月5日（星期六）14:30");
+        assert_eq!(clock(&start, Some(&end)), "14:30–16:00");
+        assert_eq!(clock(&start, None), "14:30");
+        assert_eq!(clock(&start, Some(&next)), time_range(&start, Some(&next)));
+        let day = DateText::new(&when("2026-12-05T00:00+08:00[+08:00]", false), &tz);
+        assert_eq!(clock(&day, None), "");
     }
 
     #[test]

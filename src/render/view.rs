@@ -324,6 +324,7 @@ impl<'a> LangRender<'a> {
             summary: self.text(i).summary.clone(),
             start: lecture.start.clone(),
             when: lecture.when.clone(),
+            clock: lecture.clock.clone(),
             venue: lecture.venue.clone(),
             speaker: lecture.speaker.clone(),
             speaker_title: lecture.speaker_title.clone(),
@@ -565,6 +566,8 @@ pub(crate) struct LectureCard {
     pub(crate) summary: Option<String>,
     pub(crate) start: DateText,
     pub(crate) when: String,
+    /// The time of day beside the date block (see `localize::clock`).
+    pub(crate) clock: String,
     pub(crate) venue: String,
     pub(crate) speaker: String,
     pub(crate) speaker_title: Option<String>,
