@@ -72,7 +72,10 @@ pub const UI_WORDS: &[(&str, &str)] = &[
     ("postponed_note", "本场讲堂已延期，新的时间将另行通知。"),
     ("add_to_calendar", "加入日历"),
     ("subscribe_calendar", "订阅讲堂日历"),
-    ("subscribe_help", "可在手机或电脑日历中订阅，讲堂安排更新后自动同步。"),
+    (
+        "subscribe_help",
+        "可在手机或电脑日历中订阅，讲堂安排更新后自动同步。",
+    ),
     ("feed", "订阅更新"),
     ("pagination", "分页"),
     ("prev_page", "上一页"),
@@ -88,7 +91,10 @@ pub const UI_WORDS: &[(&str, &str)] = &[
     ("kind_lecture", "讲堂"),
     ("kind_page", "页面"),
     ("not_found_title", "页面未找到"),
-    ("not_found_text", "您要访问的页面不存在，可能已经移动或删除。"),
+    (
+        "not_found_text",
+        "您要访问的页面不存在，可能已经移动或删除。",
+    ),
     ("not_found_help", "您可以返回首页，或从下面的栏目继续浏览。"),
     ("back_home", "返回首页"),
     ("moved_title", "页面已迁移"),
@@ -316,7 +322,12 @@ pub fn localize(site: &Site, lang: Lang, converter: &Converter) -> LocalizedSite
 pub fn ui_words(converter: &Converter, script: Script) -> BTreeMap<&'static str, String> {
     UI_WORDS
         .iter()
-        .map(|&(key, word)| (key, converter.convert(word, Script::Hans, script).into_owned()))
+        .map(|&(key, word)| {
+            (
+                key,
+                converter.convert(word, Script::Hans, script).into_owned(),
+            )
+        })
         .collect()
 }
 
@@ -356,7 +367,11 @@ fn localize_entry(
     config: &Config,
 ) -> LocalizedEntry {
     let doc = &entry.doc;
-    let to = |text: &str| converter.convert(text, doc.script, lang.script).into_owned();
+    let to = |text: &str| {
+        converter
+            .convert(text, doc.script, lang.script)
+            .into_owned()
+    };
     let opt = |text: &Option<String>| text.as_deref().map(to);
     let tz = &config.timezone;
     let details = match &doc.kind {

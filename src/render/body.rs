@@ -258,10 +258,7 @@ mod tests {
             resolve_site_path("/stories/a/", "photo.jpg"),
             "/stories/a/photo.jpg"
         );
-        assert_eq!(
-            resolve_site_path("/stories/a/", "../b/"),
-            "/stories/b/"
-        );
+        assert_eq!(resolve_site_path("/stories/a/", "../b/"), "/stories/b/");
         assert_eq!(resolve_site_path("/stories/a/", "/about/"), "/about/");
         assert_eq!(
             resolve_site_path("/stories/a/", "files/x.pdf?v=2"),

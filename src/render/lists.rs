@@ -69,7 +69,12 @@ pub(crate) fn section(r: &LangRender<'_>, section: Section, n: usize) -> Page {
     let all = section_entries(r, section);
     let per = per_page(r);
     let total_pages = page_count(r, section);
-    let slice: Vec<usize> = all.iter().skip((n - 1).saturating_mul(per)).take(per).copied().collect();
+    let slice: Vec<usize> = all
+        .iter()
+        .skip((n - 1).saturating_mul(per))
+        .take(per)
+        .copied()
+        .collect();
     let key = section.url_segment();
     let title = r.word(key).to_string();
     let site_path = list_path(section, n);
@@ -77,7 +82,10 @@ pub(crate) fn section(r: &LangRender<'_>, section: Section, n: usize) -> Page {
     let page_title = if n == 1 {
         title.clone()
     } else {
-        format!("{title}（{}）", r.word("page_n").replace("{n}", &n.to_string()))
+        format!(
+            "{title}（{}）",
+            r.word("page_n").replace("{n}", &n.to_string())
+        )
     };
     let head = r.head(&site_path, &page_title, r.loc.description.clone());
     let mut crumbs = vec![Crumb {
@@ -272,14 +280,8 @@ mod tests {
             page_window(5, 10),
             vec![Some(1), None, Some(4), Some(5), Some(6), None, Some(10)]
         );
-        assert_eq!(
-            page_window(1, 10),
-            vec![Some(1), Some(2), None, Some(10)]
-        );
-        assert_eq!(
-            page_window(10, 10),
-            vec![Some(1), None, Some(9), Some(10)]
-        );
+        assert_eq!(page_window(1, 10), vec![Some(1), Some(2), None, Some(10)]);
+        assert_eq!(page_window(10, 10), vec![Some(1), None, Some(9), Some(10)]);
     }
 
     #[test]

@@ -106,7 +106,9 @@ pub fn theme_static_bodies(files: &[ThemeStatic]) -> Vec<(String, OutputBody)> {
         .iter()
         .map(|file| match file {
             ThemeStatic::Disk(asset) => (asset.path.clone(), OutputBody::Copy(asset.disk.clone())),
-            ThemeStatic::BuiltIn { path, bytes } => (path.clone(), OutputBody::Bytes(bytes.clone())),
+            ThemeStatic::BuiltIn { path, bytes } => {
+                (path.clone(), OutputBody::Bytes(bytes.clone()))
+            }
         })
         .collect()
 }
@@ -147,7 +149,7 @@ pub fn site(site: &Site, inputs: &RenderInputs<'_>) -> (OutputSet, Vec<Diagnosti
         .iter()
         .flat_map(|r| jobs(r).into_iter().map(move |job| (r, job)))
         .collect();
-    let pages: Vec<(String, bool, Result<String, Diagnostic>)> = jobs
+    let pages: Vec<(String, bool, Result<String, Box<Diagnostic>>)> = jobs
         .par_iter()
         .map(|(r, job)| {
             let (path, html) = pages::render(r, job);
@@ -158,7 +160,7 @@ pub fn site(site: &Site, inputs: &RenderInputs<'_>) -> (OutputSet, Vec<Diagnosti
     let mut diagnostics = Vec::new();
     for (path, is_alias, html) in pages {
         match html {
-            Err(d) => diagnostics.push(d),
+            Err(d) => diagnostics.push(*d),
             Ok(_) if is_alias && output.files.contains_key(&path) => {
                 diagnostics.push(alias_collision(site, &path));
             }
@@ -206,11 +208,16 @@ fn alias_collision(site: &Site, path: &str) -> Diagnostic {
     .with_hint("从 `aliases:` 中删掉这个旧网址")
 }
 
-fn copy_static(inputs: &RenderInputs<'_>, output: &mut OutputSet, diagnostics: &mut Vec<Diagnostic>) {
+fn copy_static(
+    inputs: &RenderInputs<'_>,
+    output: &mut OutputSet,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     for (path, body) in inputs.theme_static {
-        output
-            .files
-            .insert(format!("{THEME_DIR}{}", path.trim_start_matches('/')), body.clone());
+        output.files.insert(
+            format!("{THEME_DIR}{}", path.trim_start_matches('/')),
+            body.clone(),
+        );
     }
     for (path, body) in inputs.static_files {
         let path = path.trim_start_matches('/').to_string();

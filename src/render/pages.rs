@@ -19,7 +19,7 @@ pub(crate) struct Page {
 }
 
 /// Renders one job: (output path, HTML or the template's error).
-pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> (String, Result<String, Diagnostic>) {
+pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> (String, Result<String, Box<Diagnostic>>) {
     let page = match job {
         Job::Home => home(r),
         Job::Entry(i) => entry(r, *i),
@@ -66,8 +66,12 @@ fn home(r: &LangRender<'_>) -> Page {
     let view = HomeView {
         intro,
         stories: take(&site.stories, HOME_STORIES, |i| r.story_card(i)),
-        upcoming: take(&site.upcoming_lectures, HOME_LECTURES, |i| r.lecture_card(i)),
-        past: take(&site.past_lectures, HOME_PAST_LECTURES, |i| r.lecture_card(i)),
+        upcoming: take(&site.upcoming_lectures, HOME_LECTURES, |i| {
+            r.lecture_card(i)
+        }),
+        past: take(&site.past_lectures, HOME_PAST_LECTURES, |i| {
+            r.lecture_card(i)
+        }),
         workshops: take(&site.workshops, HOME_WORKSHOPS, |i| r.workshop_card(i)),
         stories_url: r.url("/stories/"),
         lectures_url: r.url("/lectures/"),
@@ -267,7 +271,12 @@ fn lecture_view(r: &LangRender<'_>, i: usize) -> Option<LectureView> {
         registration: lecture.registration.clone(),
         registration_is_url: lecture.registration_is_url,
         ics_url: r.url(&lecture_ics_path(r.entry(i))),
-        workshop: r.site.relations.lecture_workshop.get(&i).map(|&w| r.link(w)),
+        workshop: r
+            .site
+            .relations
+            .lecture_workshop
+            .get(&i)
+            .map(|&w| r.link(w)),
         notice,
     })
 }

@@ -102,15 +102,19 @@ impl Templates {
     }
 
     /// Renders template `name`; an error names the template's file.
-    pub fn render(&self, name: &str, context: &Context) -> Result<String, Diagnostic> {
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Box<Diagnostic>> {
         self.tera.render(name, context).map_err(|e| {
             let file = self.files.get(name).map_or(name, String::as_str);
-            Diagnostic::error(
-                "template.render",
-                Span::file(file),
-                format!("模板 {name} 生成页面时出错：{}", error_chain(&e)),
+            Box::new(
+                Diagnostic::error(
+                    "template.render",
+                    Span::file(file),
+                    format!("模板 {name} 生成页面时出错：{}", error_chain(&e)),
+                )
+                .with_hint(
+                    "检查模板里用到的变量名是否拼写正确；不确定时可以删掉这个模板，改用内置主题",
+                ),
             )
-            .with_hint("检查模板里用到的变量名是否拼写正确；不确定时可以删掉这个模板，改用内置主题")
         })
     }
 }
@@ -173,7 +177,10 @@ fn chain_diagnostic(files: &BTreeMap<String, String>, error: &tera::Error) -> Di
         tera::ErrorKind::CircularExtend { tpl, .. } => {
             (tpl.clone(), format!("模板 {tpl} 的继承关系绕成了一个圈"))
         }
-        _ => (String::new(), format!("模板无法加载：{}", error_chain(error))),
+        _ => (
+            String::new(),
+            format!("模板无法加载：{}", error_chain(error)),
+        ),
     };
     let file = files.get(&name).map_or("themes/", String::as_str);
     Diagnostic::error("template.load", Span::file(file), message)
@@ -271,7 +278,10 @@ mod tests {
 
     #[test]
     fn template_names_come_from_the_path_after_templates() {
-        assert_eq!(template_name("themes/x/templates/partials/a.html"), "partials/a.html");
+        assert_eq!(
+            template_name("themes/x/templates/partials/a.html"),
+            "partials/a.html"
+        );
         assert_eq!(template_name("page.html"), "page.html");
     }
 }

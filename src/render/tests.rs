@@ -181,11 +181,7 @@ fn documents() -> Vec<Document> {
         "content/lectures/fangzha-jiangtang.md",
         Script::Hans,
         "老年人防诈骗知识讲座",
-        Kind::Lecture(lecture(
-            "2026-07-10T09:30",
-            None,
-            LectureStatus::Cancelled,
-        )),
+        Kind::Lecture(lecture("2026-07-10T09:30", None, LectureStatus::Cancelled)),
         "因场地维修，本场讲座取消。\n",
     );
     let past = doc(
@@ -356,8 +352,14 @@ fn pages_carry_lang_canonical_and_alternates() {
     ));
     for (lang, href) in [
         ("zh-Hans", "https://example.org/changxin/stories/yishiting/"),
-        ("zh-Hant", "https://example.org/changxin/zh-hant/stories/yishiting/"),
-        ("x-default", "https://example.org/changxin/stories/yishiting/"),
+        (
+            "zh-Hant",
+            "https://example.org/changxin/zh-hant/stories/yishiting/",
+        ),
+        (
+            "x-default",
+            "https://example.org/changxin/stories/yishiting/",
+        ),
     ] {
         let link = format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{href}\">");
         assert!(hans.contains(&link), "{link}");
@@ -375,10 +377,26 @@ fn pages_carry_lang_canonical_and_alternates() {
 fn language_switch_leads_to_the_same_page_in_the_other_script() {
     let built = build();
     for (path, target, label) in [
-        ("stories/yishiting/index.html", "/changxin/zh-hant/stories/yishiting/", "繁体"),
-        ("zh-hant/stories/yishiting/index.html", "/changxin/stories/yishiting/", "簡體"),
-        ("lectures/page/2/index.html", "/changxin/zh-hant/lectures/page/2/", "繁体"),
-        ("zh-hant/tags/jiafeng/index.html", "/changxin/tags/jiafeng/", "簡體"),
+        (
+            "stories/yishiting/index.html",
+            "/changxin/zh-hant/stories/yishiting/",
+            "繁体",
+        ),
+        (
+            "zh-hant/stories/yishiting/index.html",
+            "/changxin/stories/yishiting/",
+            "簡體",
+        ),
+        (
+            "lectures/page/2/index.html",
+            "/changxin/zh-hant/lectures/page/2/",
+            "繁体",
+        ),
+        (
+            "zh-hant/tags/jiafeng/index.html",
+            "/changxin/tags/jiafeng/",
+            "簡體",
+        ),
         ("index.html", "/changxin/zh-hant/", "繁体"),
         ("404.html", "/changxin/zh-hant/404.html", "繁体"),
     ] {
@@ -387,8 +405,14 @@ fn language_switch_leads_to_the_same_page_in_the_other_script() {
             .lines()
             .find(|l| l.contains("class=\"tool lang-switch\""))
             .unwrap();
-        assert!(switch.contains(&format!("href=\"{target}\"")), "{path}: {switch}");
-        assert!(switch.contains(&format!(">{label}</a>")), "{path}: {switch}");
+        assert!(
+            switch.contains(&format!("href=\"{target}\"")),
+            "{path}: {switch}"
+        );
+        assert!(
+            switch.contains(&format!(">{label}</a>")),
+            "{path}: {switch}"
+        );
     }
 }
 
@@ -396,9 +420,15 @@ fn language_switch_leads_to_the_same_page_in_the_other_script() {
 fn markdown_links_to_content_files_stay_in_the_language() {
     let built = build();
     let hans = built.main_of("stories/yishiting/index.html");
-    assert!(hans.contains("<a href=\"/changxin/workshops/laoshuji/\">"), "{hans}");
+    assert!(
+        hans.contains("<a href=\"/changxin/workshops/laoshuji/\">"),
+        "{hans}"
+    );
     let hant = built.main_of("zh-hant/stories/yishiting/index.html");
-    assert!(hant.contains("<a href=\"/changxin/zh-hant/workshops/laoshuji/\">"), "{hant}");
+    assert!(
+        hant.contains("<a href=\"/changxin/zh-hant/workshops/laoshuji/\">"),
+        "{hant}"
+    );
 }
 
 #[test]
@@ -428,7 +458,11 @@ fn not_found_pages_sit_at_each_language_root() {
 fn aliases_redirect_to_the_same_language() {
     let built = build();
     let hans = built.html("old/yishiting/index.html");
-    assert!(hans.contains("<meta http-equiv=\"refresh\" content=\"0; url=/changxin/stories/yishiting/\">"));
+    assert!(
+        hans.contains(
+            "<meta http-equiv=\"refresh\" content=\"0; url=/changxin/stories/yishiting/\">"
+        )
+    );
     assert!(hans.contains("href=\"https://example.org/changxin/stories/yishiting/\""));
     let hant = built.html("zh-hant/old/yishiting/index.html");
     assert!(hant.contains("url=/changxin/zh-hant/stories/yishiting/"));
@@ -459,7 +493,11 @@ fn theme_and_site_static_files_are_published() {
 fn footer_shows_the_records_from_site_yaml() {
     let built = build();
     let hans = built.html("index.html");
-    assert!(hans.contains("<a href=\"https://beian.miit.gov.cn/\" rel=\"noopener\">苏ICP备00000000号</a>"));
+    assert!(
+        hans.contains(
+            "<a href=\"https://beian.miit.gov.cn/\" rel=\"noopener\">苏ICP备00000000号</a>"
+        )
+    );
     assert!(hans.contains("code=32021402000000"));
     let hant = built.html("zh-hant/index.html");
     assert!(hant.contains("蘇ICP備00000000號"));
@@ -570,7 +608,10 @@ fn text_is_escaped_in_pages() {
         theme_static: &[],
     };
     let (output, _) = super::site(&site, &inputs);
-    let Some(OutputBody::Bytes(bytes)) = output.files.get(&site.langs()[0].output_path(&site.entries[0].path)) else {
+    let Some(OutputBody::Bytes(bytes)) = output
+        .files
+        .get(&site.langs()[0].output_path(&site.entries[0].path))
+    else {
         panic!("page missing");
     };
     let html = std::str::from_utf8(bytes).unwrap();
