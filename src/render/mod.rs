@@ -20,7 +20,7 @@ use crate::convert::Converter;
 use crate::diagnostics::{self, Diagnostic, Span};
 use crate::output::{OutputBody, OutputSet};
 use crate::site::{Entry, Lang, Site};
-use crate::source::ThemeStatic;
+use crate::source::{Asset, ThemeStatic};
 
 pub use body::asset_path;
 pub use templates::{BUILTIN_STATIC, BUILTIN_TEMPLATES, Templates};
@@ -110,6 +110,14 @@ pub fn theme_static_bodies(files: &[ThemeStatic]) -> Vec<(String, OutputBody)> {
                 (path.clone(), OutputBody::Bytes(bytes.clone()))
             }
         })
+        .collect()
+}
+
+/// The site's `static/` files as (output path, body) for `RenderInputs::static_files`.
+pub fn static_bodies(files: &[Asset]) -> Vec<(String, OutputBody)> {
+    files
+        .iter()
+        .map(|asset| (asset.path.clone(), OutputBody::Copy(asset.disk.clone())))
         .collect()
 }
 
