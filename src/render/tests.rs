@@ -631,3 +631,91 @@ fn builtin_templates_speak_only_through_theme_words() {
         assert!(han.is_empty(), "{name} contains {han}");
     }
 }
+
+mod body_host {
+    use super::*;
+    use crate::markdown::MarkdownHost;
+    use crate::render::body::{BodyHost, SourceIndex};
+
+    fn with_host(lang: usize, check: impl Fn(&BodyHost<'_>)) {
+        let site = test_site(config());
+        let converter = converter();
+        let index = SourceIndex::new(&site);
+        let entry = site
+            .entry_by_source("content/stories/yishiting.md")
+            .unwrap();
+        let host = BodyHost {
+            site: &site,
+            index: &index,
+            entry,
+            lang: site.langs()[lang],
+            converter: &converter,
+            base: &site.config.base_url,
+            images: &NoImages,
+        };
+        check(&host);
+    }
+
+    #[test]
+    fn content_links_become_the_page_url_in_the_same_language() {
+        with_host(0, |host| {
+            assert_eq!(
+                host.link_url("../workshops/laoshuji.md#聯繫方式")
+                    .as_deref(),
+                Some("/changxin/workshops/laoshuji/#联系方式")
+            );
+            assert_eq!(
+                host.link_url("/content/pages/about.md").as_deref(),
+                Some("/changxin/about/")
+            );
+            assert_eq!(host.link_url("../workshops/nothing.md"), None);
+        });
+        with_host(1, |host| {
+            assert_eq!(
+                host.link_url("haojiafeng.md").as_deref(),
+                Some("/changxin/zh-hant/stories/haojiafeng/")
+            );
+        });
+    }
+
+    #[test]
+    fn site_paths_and_files_resolve_under_the_base() {
+        with_host(1, |host| {
+            assert_eq!(
+                host.link_url("/about/").as_deref(),
+                Some("/changxin/zh-hant/about/")
+            );
+            // Files are published once, beside the first language's page.
+            assert_eq!(
+                host.link_url("files/report.pdf").as_deref(),
+                Some("/changxin/stories/yishiting/files/report.pdf")
+            );
+            assert_eq!(host.link_url("https://example.org/a.md"), None);
+            assert_eq!(host.link_url("#top"), None);
+        });
+    }
+
+    #[test]
+    fn unresolved_images_are_plain_img_of_the_published_file() {
+        with_host(1, |host| {
+            assert_eq!(
+                host.image_html("photo.jpg", "議事廳 \"一角\"", "")
+                    .as_deref(),
+                Some(
+                    "<img src=\"/changxin/stories/yishiting/photo.jpg\" alt=\"議事廳 &quot;一角&quot;\" loading=\"lazy\" decoding=\"async\">"
+                )
+            );
+            assert_eq!(host.image_html("https://example.org/x.jpg", "", ""), None);
+        });
+    }
+
+    #[test]
+    fn prose_is_converted_from_the_document_script() {
+        with_host(0, |host| {
+            assert_eq!(host.convert_text("議事廳"), "议事厅");
+        });
+        with_host(1, |host| {
+            assert_eq!(host.convert_text("議事廳"), "議事廳");
+        });
+    }
+}
