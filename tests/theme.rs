@@ -5,10 +5,10 @@ use std::path::Path;
 use tongwen::render::{BUILTIN_STATIC, BUILTIN_TEMPLATES};
 
 fn files_under(dir: &Path, prefix: &str, out: &mut Vec<String>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let entry = entry.unwrap();
+    for entry in std::fs::read_dir(dir).expect("the theme folder is readable") {
+        let entry = entry.expect("the theme folder is readable");
         let name = format!("{prefix}{}", entry.file_name().to_string_lossy());
-        if entry.file_type().unwrap().is_dir() {
+        if entry.file_type().expect("a file type").is_dir() {
             files_under(&entry.path(), &format!("{name}/"), out);
         } else {
             out.push(name);
