@@ -157,22 +157,22 @@ pub fn site(site: &Site, inputs: &RenderInputs<'_>) -> (OutputSet, Vec<Diagnosti
         .iter()
         .flat_map(|r| jobs(r).into_iter().map(move |job| (r, job)))
         .collect();
-    let pages: Vec<(String, bool, Result<String, Box<Diagnostic>>)> = jobs
+    let pages: Vec<(&Job, String, pages::PageHtml)> = jobs
         .par_iter()
         .map(|(r, job)| {
             let (path, html) = pages::render(r, job);
-            (path, matches!(job, Job::Alias(..)), html)
+            (job, path, html)
         })
         .collect();
     let mut output = OutputSet::default();
     let mut diagnostics = Vec::new();
-    for (path, is_alias, html) in pages {
-        match html {
-            Err(d) => diagnostics.push(*d),
-            Ok(_) if is_alias && output.files.contains_key(&path) => {
-                diagnostics.push(alias_collision(site, &path));
+    for (job, path, html) in pages {
+        match (html, job) {
+            (Err(d), _) => diagnostics.push(*d),
+            (Ok(_), Job::Alias(_, to)) if output.files.contains_key(&path) => {
+                diagnostics.push(alias_collision(site, to, &path));
             }
-            Ok(html) => output.insert_text(path, html),
+            (Ok(html), _) => output.insert_text(path, html),
         }
     }
     copy_static(inputs, &mut output, &mut diagnostics);
@@ -201,12 +201,12 @@ fn jobs(r: &LangRender<'_>) -> Vec<Job> {
     jobs
 }
 
-fn alias_collision(site: &Site, path: &str) -> Diagnostic {
+/// An alias that would replace a generated page (a list, a tag page) is left out.
+fn alias_collision(site: &Site, to: &str, path: &str) -> Diagnostic {
     let source = site
-        .aliases
+        .entries
         .iter()
-        .find(|(from, _)| path.ends_with(&format!("{}index.html", from.trim_start_matches('/'))))
-        .and_then(|(_, to)| site.entries.iter().find(|e| &e.path == to))
+        .find(|e| e.path == to)
         .map_or("site.yaml", |e| e.doc.source.as_str());
     Diagnostic::warning(
         "render.alias-collision",

@@ -18,8 +18,11 @@ pub(crate) struct Page {
     pub(crate) context: Context,
 }
 
+/// A page's HTML, or the error of its template.
+pub(crate) type PageHtml = Result<String, Box<Diagnostic>>;
+
 /// Renders one job: (output path, HTML or the template's error).
-pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> (String, Result<String, Box<Diagnostic>>) {
+pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> (String, PageHtml) {
     let page = match job {
         Job::Home => home(r),
         Job::Entry(i) => entry(r, *i),

@@ -719,3 +719,54 @@ mod body_host {
         });
     }
 }
+
+fn render_site(site: &Site, static_files: &[(String, OutputBody)]) -> Built {
+    let converter = converter();
+    let templates = Templates::builtin();
+    let inputs = RenderInputs {
+        converter: &converter,
+        templates: &templates,
+        now: now(),
+        base_url: &site.config.base_url,
+        images: &NoImages,
+        static_files,
+        theme_static: &[],
+    };
+    let (output, diagnostics) = super::site(site, &inputs);
+    Built {
+        output,
+        diagnostics,
+    }
+}
+
+#[test]
+fn an_alias_never_replaces_a_generated_page() {
+    let mut site = test_site(config());
+    site.aliases
+        .insert("/stories/".into(), "/stories/yishiting/".into());
+    let built = render_site(&site, &[]);
+    assert!(
+        built
+            .html("stories/index.html")
+            .contains("class=\"card-grid\"")
+    );
+    let codes: Vec<&str> = built.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(codes, ["render.alias-collision", "render.alias-collision"]);
+    assert_eq!(
+        built.diagnostics[0].span.file,
+        "content/stories/yishiting.md"
+    );
+}
+
+#[test]
+fn a_static_page_wins_with_a_warning() {
+    let site = test_site(config());
+    let page = vec![(
+        "404.html".to_string(),
+        OutputBody::Bytes(b"<p>mine</p>".to_vec().into()),
+    )];
+    let built = render_site(&site, &page);
+    assert_eq!(built.html("404.html"), "<p>mine</p>");
+    assert_eq!(built.diagnostics.len(), 1);
+    assert_eq!(built.diagnostics[0].span.file, "static/404.html");
+}
