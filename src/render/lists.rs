@@ -68,7 +68,6 @@ struct ListView<T: Serialize> {
 pub(crate) fn section(r: &LangRender<'_>, section: Section, n: usize) -> Page {
     let all = section_entries(r, section);
     let per = per_page(r);
-    let total_pages = page_count(r, section);
     let slice: Vec<usize> = all
         .iter()
         .skip((n - 1).saturating_mul(per))
@@ -78,44 +77,33 @@ pub(crate) fn section(r: &LangRender<'_>, section: Section, n: usize) -> Page {
     let key = section.url_segment();
     let title = r.word(key).to_string();
     let site_path = list_path(section, n);
+    let total_pages = page_count(r, section);
     let pagination = (total_pages > 1).then(|| pagination(r, section, n, total_pages));
-    let page_title = if n == 1 {
-        title.clone()
-    } else {
-        format!(
-            "{title}（{}）",
-            r.word("page_n").replace("{n}", &n.to_string())
-        )
+    let head = r.head(
+        &site_path,
+        &numbered(r, &title, n),
+        r.loc.description.clone(),
+    );
+    let mut context = r.context(key, head, list_crumbs(r, section, n));
+    let total = all.len();
+    let template = match section {
+        Section::Stories => "stories.html",
+        Section::Workshops => "workshops.html",
+        _ => "lectures.html",
     };
-    let head = r.head(&site_path, &page_title, r.loc.description.clone());
-    let mut crumbs = vec![Crumb {
-        title: r.word("home").into(),
-        url: Some(r.url("/")),
-    }];
-    crumbs.push(Crumb {
-        title: title.clone(),
-        url: (n > 1).then(|| r.url(&list_path(section, 1))),
-    });
-    if n > 1 {
-        crumbs.push(Crumb {
-            title: r.word("page_n").replace("{n}", &n.to_string()),
-            url: None,
-        });
-    }
-    let mut context = r.context(key, head, crumbs);
     match section {
         Section::Stories => {
             let items = slice.iter().filter_map(|&i| r.story_card(i)).collect();
-            context.insert("page", &list_view(title, key, items, all.len(), pagination));
+            context.insert("page", &list_view(title, key, items, total, pagination));
         }
         Section::Workshops => {
             let items = slice.iter().filter_map(|&i| r.workshop_card(i)).collect();
-            context.insert("page", &list_view(title, key, items, all.len(), pagination));
+            context.insert("page", &list_view(title, key, items, total, pagination));
         }
         _ => {
             let items: Vec<_> = slice.iter().filter_map(|&i| r.lecture_card(i)).collect();
             let (upcoming, past) = items.iter().cloned().partition(|l| l.upcoming);
-            let mut view = list_view(title, key, items, all.len(), pagination);
+            let mut view = list_view(title, key, items, total, pagination);
             view.upcoming = upcoming;
             view.past = past;
             context.insert("page", &view);
@@ -123,13 +111,42 @@ pub(crate) fn section(r: &LangRender<'_>, section: Section, n: usize) -> Page {
     }
     Page {
         site_path,
-        template: match section {
-            Section::Stories => "stories.html",
-            Section::Workshops => "workshops.html",
-            _ => "lectures.html",
-        },
+        template,
         context,
     }
+}
+
+/// `案例故事` on page 1, `案例故事（第 2 页）` after.
+fn numbered(r: &LangRender<'_>, title: &str, n: usize) -> String {
+    match n {
+        1 => title.to_string(),
+        n => format!("{title}（{}）", page_words(r, n)),
+    }
+}
+
+fn page_words(r: &LangRender<'_>, n: usize) -> String {
+    r.word("page_n").replace("{n}", &n.to_string())
+}
+
+/// 首页 › 案例故事 (› 第 2 页).
+fn list_crumbs(r: &LangRender<'_>, section: Section, n: usize) -> Vec<Crumb> {
+    let mut crumbs = vec![
+        Crumb {
+            title: r.word("home").into(),
+            url: Some(r.url("/")),
+        },
+        Crumb {
+            title: r.word(section.url_segment()).into(),
+            url: (n > 1).then(|| r.url(&list_path(section, 1))),
+        },
+    ];
+    if n > 1 {
+        crumbs.push(Crumb {
+            title: page_words(r, n),
+            url: None,
+        });
+    }
+    crumbs
 }
 
 fn list_view<T: Serialize>(
