@@ -1,6 +1,8 @@
 //! The values templates see: serializable views of the localized site (cards, page heads,
 //! navigation), and `LangRender`, everything one language's pages are built from. Pure: no IO.
 
+use std::collections::HashSet;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -25,6 +27,8 @@ pub struct LangRender<'a> {
     /// Parallel to `Site::entries`: each body rendered for this language.
     pub bodies: Vec<Rendered>,
     site_view: SiteView,
+    /// Entries of `Site::upcoming_lectures`, for quick lookup.
+    upcoming: HashSet<usize>,
 }
 
 impl<'a> LangRender<'a> {
@@ -58,6 +62,7 @@ impl<'a> LangRender<'a> {
             loc,
             bodies,
             site_view: SiteView::default(),
+            upcoming: site.upcoming_lectures.iter().copied().collect(),
         };
         render.site_view = render.build_site_view();
         render
@@ -316,7 +321,7 @@ impl<'a> LangRender<'a> {
         let Details::Lecture(lecture) = &self.text(i).details else {
             return None;
         };
-        let upcoming = self.site.upcoming_lectures.contains(&i);
+        let upcoming = self.upcoming.contains(&i);
         let (status, status_label) = self.lecture_status(lecture.status, upcoming);
         Some(LectureCard {
             url: self.entry_url(i),
