@@ -337,6 +337,7 @@ impl<'a> LangRender<'a> {
             status,
             status_label,
             upcoming,
+            other_year: lecture.start.year != self.site_view.year,
         })
     }
 
@@ -581,6 +582,8 @@ pub(crate) struct LectureCard {
     pub(crate) status: &'static str,
     pub(crate) status_label: String,
     pub(crate) upcoming: bool,
+    /// Whether the lecture falls in another year than the build's: the date block shows it.
+    pub(crate) other_year: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
