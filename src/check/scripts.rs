@@ -7,7 +7,12 @@ use crate::convert::{Converter, Script, risky, stray};
 use crate::diagnostics::{Diagnostic, LineIndex, Span};
 
 /// Stray characters of the other script in `text` (a whole file written in `script`).
-pub fn stray_characters(path: &str, text: &str, script: Script, conv: &Converter) -> Vec<Diagnostic> {
+pub fn stray_characters(
+    path: &str,
+    text: &str,
+    script: Script,
+    conv: &Converter,
+) -> Vec<Diagnostic> {
     let index = LineIndex::new(text);
     let (own, other) = script_names(script);
     stray::find(conv, text, script)
@@ -104,9 +109,16 @@ mod tests {
         let conv = Converter::new(Variant::Standard, &[]);
         let text = "发，又是发，头发很好。\n";
         let notes = risky_conversions("a.md", text, Script::Hans, &conv);
-        let about_fa: Vec<_> = notes.iter().filter(|d| d.message.starts_with("“发”")).collect();
+        let about_fa: Vec<_> = notes
+            .iter()
+            .filter(|d| d.message.starts_with("“发”"))
+            .collect();
         assert_eq!(about_fa.len(), 1, "{notes:?}");
-        assert!(about_fa[0].message.contains("本文共 2 处"), "{}", about_fa[0].message);
+        assert!(
+            about_fa[0].message.contains("本文共 2 处"),
+            "{}",
+            about_fa[0].message
+        );
         assert_eq!(about_fa[0].span.col, 1);
     }
 }

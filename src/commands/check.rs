@@ -49,8 +49,7 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
                 .iter()
                 .map(|e| (e.doc.source.clone(), e.doc.script))
                 .collect();
-            let mut found = built.warnings;
-            found.extend(pipeline::check_links(&built.site));
+            let found = built.warnings;
             (found, scripts)
         }
         Err(diagnostics) => (diagnostics, Vec::new()),
@@ -68,9 +67,13 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
             .map(|(_, s)| *s)
             .or_else(|| converter.detect(&file.text))
             .unwrap_or(Script::Hans);
-        found.extend(check::scripts::stray_characters(&file.path, &file.text, script, &converter));
+        found.extend(check::scripts::stray_characters(
+            &file.path, &file.text, script, &converter,
+        ));
         if publishes_other_script(config.as_ref(), script) {
-            found.extend(check::scripts::risky_conversions(&file.path, &file.text, script, &converter));
+            found.extend(check::scripts::risky_conversions(
+                &file.path, &file.text, script, &converter,
+            ));
         }
     }
     diagnostics::sort(&mut found);
@@ -95,7 +98,10 @@ fn report(diagnostics: &[Diagnostic], format: Format) -> ExitCode {
         Format::Text => {
             print_diagnostics(diagnostics);
             let counted = count_line(diagnostics);
-            let notes = diagnostics.iter().filter(|d| d.severity == Severity::Note).count();
+            let notes = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Note)
+                .count();
             if counted.is_empty() && notes == 0 {
                 eprintln!("检查完毕，没有发现问题。");
             } else if counted.is_empty() {
@@ -105,7 +111,11 @@ fn report(diagnostics: &[Diagnostic], format: Format) -> ExitCode {
             }
         }
     }
-    if errors { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS }
+    if errors {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// `--fix`: the mechanical fixes, each file rewritten atomically in its own encoding and
