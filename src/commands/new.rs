@@ -149,7 +149,7 @@ mod tests {
 
     #[test]
     fn file_name_drops_characters_that_file_systems_refuse() {
-        assert_eq!(file_name("红色微家：掌门人/孵化?"), "红色微家掌门人孵化");
+        assert_eq!(file_name("红色微家：掌门人/孵化?"), "红色微家：掌门人孵化");
         assert_eq!(file_name("  ...  "), "");
     }
 }
