@@ -25,6 +25,16 @@ const STORY: &str = "content/stories/长欣红色微家.md";
 const HANS_URL: &str = "stories/changxin-hongse-weijia/";
 const HANT_URL: &str = "zh-hant/stories/changxin-hongse-weijia/";
 
+/// The site's own copy of the default theme's stylesheet.
+const STYLESHEET: &str = "themes/default/static/css/site.css";
+
+/// The default theme's stylesheet with the body's text in `color`.
+fn stylesheet(color: &str) -> String {
+    let theme = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(STYLESHEET);
+    let builtin = std::fs::read_to_string(theme).unwrap();
+    format!("{builtin}\nbody {{ color: {color} !important; }}\n")
+}
+
 /// The story with `front` as extra front matter lines and `lead` as its first paragraph,
 /// followed by enough paragraphs to make the page scroll.
 fn story(front: &str, lead: &str) -> String {
@@ -40,20 +50,35 @@ fn story(front: &str, lead: &str) -> String {
 }
 
 #[test]
-fn the_browser_reloads_shows_errors_and_clears_them() {
+fn the_browser_reloads_swaps_css_shows_errors_and_clears_them() {
     let site = SiteTest::fixture("bilingual");
     site.write(STORY, story("", "最初的文字：欢迎来到长欣社区。"));
+    site.write(STYLESHEET, stylesheet("rgb(1, 2, 3)"));
     let served = Served::start(site);
     let driver = WebDriver::start();
     let browser = driver.session();
-
-    // An edit reloads the page by itself, at the same scroll position.
     browser.open(&served.url(HANS_URL));
     browser.wait_for(
         "the first version",
-        "document.body.innerText.includes('最初的文字')",
+        "document.body.innerText.includes('最初的文字') && getComputedStyle(document.body).color === 'rgb(1, 2, 3)'",
         &served,
     );
+
+    // A stylesheet change swaps the stylesheet without reloading the page.
+    browser.run("window.tongwenSamePage = true;");
+    served.write(STYLESHEET, stylesheet("rgb(4, 5, 6)"));
+    browser.wait_for(
+        "the new stylesheet",
+        "getComputedStyle(document.body).color === 'rgb(4, 5, 6)'",
+        &served,
+    );
+    assert_eq!(
+        browser.run("return window.tongwenSamePage === true;"),
+        Value::Bool(true),
+        "the page reloaded for a stylesheet change"
+    );
+
+    // An edit reloads the page by itself, at the same scroll position.
     // The browser's own restoration is turned off: the position must be kept by tongwen.
     let top = browser.run(&format!(
         "history.scrollRestoration = 'manual'; window.scrollTo(0, {SCROLL}); return window.scrollY;"
