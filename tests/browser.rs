@@ -4,10 +4,11 @@
 //!
 //! Needs `/usr/bin/chromium` and `/usr/bin/chromedriver` (or `CHROMIUM` / `CHROMEDRIVER`):
 //! `cargo test --features browser-tests --test browser`, which `.ci/browser` installs and runs.
+#![allow(clippy::unwrap_used)] // Helpers outside #[test] fns: a panic is the failure report.
 
 mod support;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::process::{Child, ChildStdout, Command, Stdio};
 use std::sync::{Arc, Mutex};
