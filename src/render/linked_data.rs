@@ -55,7 +55,12 @@ fn article(
         images,
         lang: r.lang.script.bcp47().to_string(),
         url: r.permalink_in(r.lang, &r.entry(i).path),
-        keywords: r.text(i).tags.iter().map(|&t| r.loc.tags[t].clone()).collect(),
+        keywords: r
+            .text(i)
+            .tags
+            .iter()
+            .map(|&t| r.loc.tags[t].clone())
+            .collect(),
     })
 }
 

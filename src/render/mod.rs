@@ -18,6 +18,8 @@ mod view;
 mod tests;
 #[cfg(test)]
 mod tests_feeds;
+#[cfg(test)]
+mod tests_outputs;
 
 use jiff::Timestamp;
 use rayon::prelude::*;

@@ -58,10 +58,11 @@ fn sitemap_urls(renders: &[LangRender<'_>]) -> Vec<SitemapUrl> {
     let Some(first) = renders.first() else {
         return Vec::new();
     };
-    let pages: Vec<(String, Option<Zoned>)> = super::jobs(first)
+    let mut pages: Vec<(String, Option<Zoned>)> = super::jobs(first)
         .iter()
         .filter_map(|job| indexed_page(first, job))
         .collect();
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
     let mut urls = Vec::with_capacity(pages.len() * renders.len());
     for r in renders {
         for (path, lastmod) in &pages {
