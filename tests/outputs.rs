@@ -47,8 +47,8 @@ fn sitemap_entries(xml: &str) -> Vec<SitemapEntry> {
                     .map(|link| {
                         assert_eq!(link.attribute("rel"), Some("alternate"));
                         (
-                            link.attribute("hreflang").unwrap().to_string(),
-                            link.attribute("href").unwrap().to_string(),
+                            link.attribute("hreflang").expect("hreflang").to_string(),
+                            link.attribute("href").expect("href").to_string(),
                         )
                     })
                     .collect(),
@@ -372,7 +372,7 @@ fn jsonld(site: &SiteTest, path: &str) -> serde_json::Value {
         .find(open)
         .unwrap_or_else(|| panic!("no JSON-LD in {path}"))
         + open.len();
-    let end = start + html[start..].find("</script>").unwrap();
+    let end = start + html[start..].find("</script>").expect("</script>");
     serde_json::from_str(&html[start..end])
         .unwrap_or_else(|e| panic!("the JSON-LD of {path} does not parse: {e}"))
 }
