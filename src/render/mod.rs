@@ -156,8 +156,8 @@ pub(crate) enum Job {
 
 /// Every page of every language of `site`; `sitemap.xml`, `robots.txt`, and in each language
 /// the feed and the calendars; the theme's and the site's static files (a static file of the
-/// same name replaces a generated one). Diagnostics: a template that fails on a page, an alias or static file that would
-/// replace a page.
+/// same name replaces a generated one). Diagnostics: a template that fails on a page, an
+/// alias or static file that would replace a page.
 pub fn site(site: &Site, inputs: &RenderInputs<'_>) -> (OutputSet, Vec<Diagnostic>) {
     let index = body::SourceIndex::new(site);
     let renders: Vec<LangRender<'_>> = site
