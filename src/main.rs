@@ -1,5 +1,8 @@
 //! The `tongwen` command: parse the command line, run one command, exit with its code.
 
+// The commands are where tongwen talks to the user.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::process::ExitCode;
 
 use clap::Parser;
