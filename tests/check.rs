@@ -1,5 +1,8 @@
 //! `tongwen check` as a user meets it: exit codes, messages at file:line:col, `--fix`, JSON.
 
+// Test helpers panic on any failure: that is how a test reports it.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use support::SiteTest;
@@ -126,18 +129,20 @@ fn regex_free_strip_annotations(text: &str) -> String {
     let mut out = String::new();
     let mut i = 0;
     while i < chars.len() {
-        if chars[i] == '(' && i > 0 && ('\u{4e00}'..='\u{9fff}').contains(&chars[i - 1]) {
-            if let Some(len) = chars[i + 1..].iter().position(|&c| c == ')') {
-                let inner: String = chars[i + 1..i + 1 + len].iter().collect();
-                let is_pinyin = !inner.is_empty()
-                    && len <= 7
-                    && inner
-                        .chars()
-                        .all(|c| c.is_lowercase() && !('\u{4e00}'..='\u{9fff}').contains(&c));
-                if is_pinyin {
-                    i += len + 2;
-                    continue;
-                }
+        if chars[i] == '('
+            && i > 0
+            && ('\u{4e00}'..='\u{9fff}').contains(&chars[i - 1])
+            && let Some(len) = chars[i + 1..].iter().position(|&c| c == ')')
+        {
+            let inner: String = chars[i + 1..i + 1 + len].iter().collect();
+            let is_pinyin = !inner.is_empty()
+                && len <= 7
+                && inner
+                    .chars()
+                    .all(|c| c.is_lowercase() && !('\u{4e00}'..='\u{9fff}').contains(&c));
+            if is_pinyin {
+                i += len + 2;
+                continue;
             }
         }
         out.push(chars[i]);

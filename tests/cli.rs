@@ -1,5 +1,8 @@
 //! The commands a newcomer types first: `init`, `new`, `--help`.
 
+// Test helpers panic on any failure: that is how a test reports it.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use std::process::Command;
