@@ -2,9 +2,8 @@
 
 use serde::Serialize;
 
-use crate::content::front_matter::check_full_width;
 use crate::content::values::Reader;
-use crate::content::yaml::{self, Domain, Entry, Node, Origin, Place, Pos, Problem};
+use crate::content::yaml::{Domain, Entry, Node, Place, Pos, Problem};
 use crate::convert::{Script, Variant};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::source::SourceFile;
@@ -128,7 +127,7 @@ pub fn parse(file: Option<&SourceFile>) -> (Option<Config>, Vec<Diagnostic>) {
         domain: Domain::Config,
     };
     let mut reader = Reader::new(place);
-    let entries = read_entries(&file.text, &mut reader);
+    let entries = reader.read_entries(&file.text, 1, "site.yaml 里要一行写一个设置");
     let config = entries.and_then(|entries| resolve(&entries, &mut reader));
     let mut diagnostics = reader.diagnostics;
     crate::diagnostics::sort(&mut diagnostics);
@@ -136,42 +135,6 @@ pub fn parse(file: Option<&SourceFile>) -> (Option<Config>, Vec<Diagnostic>) {
         return (None, diagnostics);
     }
     (config, diagnostics)
-}
-
-/// The top-level entries after the full-width checks; `None` when the YAML cannot be read.
-fn read_entries(text: &str, reader: &mut Reader<'_>) -> Option<Vec<Entry>> {
-    let repaired = check_full_width(text, 1, reader.place);
-    reader.diagnostics.extend(repaired.diagnostics);
-    let origin = Origin {
-        first_line: 1,
-        shifts: &repaired.shifts,
-    };
-    match yaml::parse(&repaired.yaml, origin) {
-        Ok(None) => Some(Vec::new()),
-        Ok(Some(Node::Map(entries, _))) => Some(entries),
-        Ok(Some(other)) => {
-            let error = reader
-                .place
-                .problem(
-                    Problem::NotFields,
-                    other.pos(),
-                    "site.yaml 里要一行写一个设置",
-                )
-                .with_hint(
-                    "每行写成 `名称: 值`（半角冒号后加一个空格），例如 `title: 长欣社区“红色微家”`",
-                );
-            reader.push(error);
-            None
-        }
-        Err(error) => {
-            let diagnostic = reader
-                .place
-                .problem(Problem::Yaml, error.pos, error.message)
-                .with_hint(error.hint);
-            reader.push(diagnostic);
-            None
-        }
-    }
 }
 
 const KEYS: &[&str] = &[

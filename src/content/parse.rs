@@ -11,7 +11,7 @@ use super::fields::{self, FieldContext};
 use super::front_matter::{self, SplitError};
 use super::slug::slugify;
 use super::values::{Reader, nearest};
-use super::yaml::{self, Domain, Entry, Node, Origin, Place, Pos, Problem};
+use super::yaml::{Domain, Place, Pos};
 
 /// Parses one content file. `None` when the file has an error (or is not where content
 /// goes); the diagnostics name every problem found, not only the first.
@@ -40,7 +40,11 @@ pub fn parse_document(
         Err(error) => return (None, vec![error.diagnostic(place)]),
     };
     let mut reader = Reader::new(place);
-    let entries = read_entries(parts.yaml, parts.yaml_line, &mut reader);
+    let entries = reader.read_entries(
+        parts.yaml,
+        parts.yaml_line,
+        "front matter 里要一行写一个字段",
+    );
     let open = Pos {
         line: parts.open_line,
         col: 1,
@@ -78,46 +82,6 @@ pub fn parse_document(
         body_line: parts.body_line,
     };
     (Some(document), diagnostics)
-}
-
-/// The YAML's entries after the full-width checks; `None` when the YAML cannot be read.
-fn read_entries(yaml_text: &str, first_line: usize, reader: &mut Reader<'_>) -> Option<Vec<Entry>> {
-    let repaired = front_matter::check_full_width(yaml_text, first_line, reader.place);
-    let repaired_lines: Vec<usize> = repaired.diagnostics.iter().map(|d| d.span.line).collect();
-    reader.diagnostics.extend(repaired.diagnostics);
-    let origin = Origin {
-        first_line,
-        shifts: &repaired.shifts,
-    };
-    match yaml::parse(&repaired.yaml, origin) {
-        Ok(None) => Some(Vec::new()),
-        Ok(Some(Node::Map(entries, _))) => Some(entries),
-        Ok(Some(other)) => {
-            let error = reader
-                .place
-                .problem(
-                    Problem::NotFields,
-                    other.pos(),
-                    "front matter 里要一行写一个字段",
-                )
-                .with_hint(
-                    "每行写成 `名称: 值`（半角冒号后加一个空格），例如 `title: 长欣社区“红色微家”`",
-                );
-            reader.push(error);
-            None
-        }
-        // A line already reported for its full-width characters may still not read as YAML
-        // after the repair: one message for it is enough.
-        Err(error) if repaired_lines.contains(&error.pos.line) => None,
-        Err(error) => {
-            let diagnostic = reader
-                .place
-                .problem(Problem::Yaml, error.pos, error.message)
-                .with_hint(error.hint);
-            reader.push(diagnostic);
-            None
-        }
-    }
 }
 
 /// Section and file-name slug source from the path: `content/stories/NAME.md`,

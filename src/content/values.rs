@@ -8,7 +8,8 @@ use crate::diagnostics::Diagnostic;
 
 use super::dates::{self, FORMATS};
 use super::document::When;
-use super::yaml::{Entry, Node, Place, Pos, Problem};
+use super::front_matter::check_full_width;
+use super::yaml::{self, Entry, Node, Origin, Place, Pos, Problem};
 
 /// Reads values from one file, collecting a diagnostic for each one that does not fit.
 #[derive(Debug)]
@@ -20,6 +21,49 @@ pub(crate) struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
+    /// The top-level entries of `yaml` (which starts on line `first_line` of its file) after
+    /// the full-width checks; `None` when it cannot be read. `not_fields` is the message for
+    /// YAML that is not a list of fields.
+    pub(crate) fn read_entries(
+        &mut self,
+        yaml: &str,
+        first_line: usize,
+        not_fields: &str,
+    ) -> Option<Vec<Entry>> {
+        let repaired = check_full_width(yaml, first_line, self.place);
+        let repaired_lines: Vec<usize> = repaired.diagnostics.iter().map(|d| d.span.line).collect();
+        self.diagnostics.extend(repaired.diagnostics);
+        let origin = Origin {
+            first_line,
+            shifts: &repaired.shifts,
+        };
+        match yaml::parse(&repaired.yaml, origin) {
+            Ok(None) => Some(Vec::new()),
+            Ok(Some(Node::Map(entries, _))) => Some(entries),
+            Ok(Some(other)) => {
+                let error = self
+                    .place
+                    .problem(Problem::NotFields, other.pos(), not_fields)
+                    .with_hint(
+                        "每行写成 `名称: 值`（半角冒号后加一个空格），例如 `title: 长欣社区“红色微家”`",
+                    );
+                self.push(error);
+                None
+            }
+            // A line already reported for its full-width characters may still not read as
+            // YAML after the repair: one message for it is enough.
+            Err(error) if repaired_lines.contains(&error.pos.line) => None,
+            Err(error) => {
+                let diagnostic = self
+                    .place
+                    .problem(Problem::Yaml, error.pos, error.message)
+                    .with_hint(error.hint);
+                self.push(diagnostic);
+                None
+            }
+        }
+    }
+
     pub(crate) fn new(place: Place<'a>) -> Reader<'a> {
         Reader {
             place,
