@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use super::MarkdownHost;
+use super::{ImageRef, MarkdownHost};
 use super::escape::push_text;
 use crate::convert::{Converter, Script, Variant};
 
@@ -86,12 +86,12 @@ impl MarkdownHost for TestHost {
         })
     }
 
-    fn image_html(&self, src: &str, alt: &str, title: &str) -> Option<String> {
+    fn image_html(&self, image: &ImageRef, alt: &str, title: &str) -> Option<String> {
         if !self.figures {
             return None;
         }
         let mut html = String::from("<figure data-src=\"");
-        push_text(&mut html, src);
+        push_text(&mut html, &image.src);
         html.push_str("\" data-alt=\"");
         push_text(&mut html, alt);
         html.push_str("\" data-title=\"");
