@@ -49,7 +49,8 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
                 .iter()
                 .map(|e| (e.doc.source.clone(), e.doc.script))
                 .collect();
-            let found = built.warnings;
+            let mut found = built.warnings;
+            found.extend(built.image_lints);
             (found, scripts)
         }
         Err(diagnostics) => (diagnostics, Vec::new()),

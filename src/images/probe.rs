@@ -56,7 +56,10 @@ impl ProbeCache {
     /// Probes every `(site-relative path, disk path)` in parallel; `Err` is the message for
     /// the user (unreadable, unsupported or corrupt file). Entries of files not asked for
     /// are forgotten.
-    pub fn probe_all(&self, files: &[(String, PathBuf)]) -> BTreeMap<String, Result<ImageInfo, String>> {
+    pub fn probe_all(
+        &self,
+        files: &[(String, PathBuf)],
+    ) -> BTreeMap<String, Result<ImageInfo, String>> {
         let found: Vec<(String, PathBuf, Probed)> = files
             .par_iter()
             .map(|(rel, disk)| (rel.clone(), disk.clone(), self.probe_one(disk)))
@@ -102,7 +105,9 @@ impl ProbeCache {
     }
 
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Probed>> {
-        self.seen.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.seen
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

@@ -3,8 +3,8 @@
 
 use std::sync::OnceLock;
 
-use super::{ImageRef, MarkdownHost};
 use super::escape::push_text;
+use super::{ImageRef, MarkdownHost};
 use crate::convert::{Converter, Script, Variant};
 
 /// The dictionary is large: load it once for all tests.
