@@ -19,3 +19,4 @@ pub mod render;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod urls;

@@ -1,6 +1,9 @@
 //! `tongwen serve` as a user meets it: a real server on 127.0.0.1 with a random port.
 //! Tests wait on the reload long-poll, never on sleeps.
 
+// Test helpers panic on any failure: that is how a test reports it.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use std::io::{BufRead, BufReader, Read, Write};

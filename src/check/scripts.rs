@@ -59,8 +59,9 @@ pub fn risky_conversions(
                 "convert.review",
                 Span::new(path, line, col),
                 format!(
-                    "“{}”转成{target}时有多种写法（{}），没有词组能确定，这里用了“{}”{times}",
+                    "“{}”转成{target}时有多种写法（{}、{}），没有词组能确定，这里用了“{}”{times}",
                     r.ch,
+                    r.chosen,
                     r.alternatives.join("、"),
                     r.chosen
                 ),

@@ -36,6 +36,11 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 /// Every diagnostic of the site: the build's own, then the lints of each content file.
 pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
     let engines = Engines::default();
+    let (config, _) = crate::config::parse(input.config.as_ref());
+    let converter = match &config {
+        Some(config) => engines.converter(config),
+        None => std::sync::Arc::new(Converter::new(Variant::Standard, &[])),
+    };
     let options = BuildOptions {
         now,
         drafts: true,
@@ -51,14 +56,14 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
                 .collect();
             let mut found = built.warnings;
             found.extend(built.image_lints);
+            found.extend(check::links::check_links(
+                &built.site,
+                &converter,
+                &published_files(input),
+            ));
             (found, scripts)
         }
         Err(diagnostics) => (diagnostics, Vec::new()),
-    };
-    let (config, _) = crate::config::parse(input.config.as_ref());
-    let converter = match &config {
-        Some(config) => engines.converter(config),
-        None => std::sync::Arc::new(Converter::new(Variant::Standard, &[])),
     };
     for file in &input.content {
         found.extend(check::lint_file(&file.path, &file.text));
@@ -79,6 +84,16 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
     }
     diagnostics::sort(&mut found);
     found
+}
+
+/// Site-relative paths of the files a build publishes as they are.
+fn published_files(input: &SiteInput) -> std::collections::BTreeSet<String> {
+    let beside = input.content_assets.iter().map(|a| a.path.clone());
+    let statics = input
+        .static_files
+        .iter()
+        .map(|a| format!("static/{}", a.path));
+    beside.chain(statics).collect()
 }
 
 fn publishes_other_script(config: Option<&Config>, script: Script) -> bool {

@@ -13,6 +13,7 @@ use std::path::PathBuf;
 use crate::images::{ImageInfo, is_image_path};
 use crate::site::Site;
 use crate::source::SiteInput;
+use crate::urls::normalize;
 
 /// One published file of the site.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -206,21 +207,6 @@ fn decode_path(path: &str) -> String {
         }
     }
     String::from_utf8(out).unwrap_or(path)
-}
-
-/// `a/./b/../c` → `a/c`; `..` never climbs above the root.
-fn normalize(path: &str) -> String {
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                parts.pop();
-            }
-            part => parts.push(part),
-        }
-    }
-    parts.join("/")
 }
 
 #[cfg(test)]

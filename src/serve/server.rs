@@ -111,7 +111,7 @@ fn host_allowed(request: &Request, allowed: &[String]) -> bool {
         Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name.to_string(),
         _ => host,
     };
-    allowed.iter().any(|a| *a == name) || name.ends_with(".localhost")
+    allowed.contains(&name) || name.ends_with(".localhost")
 }
 
 fn answer(request: Request, state: &ServeState, allowed: &[String], prefixes: &[&str]) {
