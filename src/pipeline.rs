@@ -170,23 +170,20 @@ fn static_non_photos(input: &SiteInput) -> Vec<crate::source::Asset> {
 }
 
 /// Files under content/ beside the pages; one that would replace a page is left out.
-fn insert_copies(
-    output: &mut OutputSet,
-    copies: Vec<(String, OutputBody)>,
-    found: &mut Vec<Diagnostic>,
-) {
-    for (path, body) in copies {
-        if output.files.contains_key(&path) {
-            found.push(
+fn insert_copies(output: &mut OutputSet, copies: Vec<images::Copy>, found: &mut Vec<Diagnostic>) {
+    for copy in copies {
+        match output.files.entry(copy.published) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(copy.body);
+            }
+            std::collections::btree_map::Entry::Occupied(taken) => found.push(
                 Diagnostic::warning(
                     "render.file-replaces-page",
-                    Span::file(format!("content/{path}")),
-                    format!("这个文件会替换网站生成的 {path}，没有发布它"),
+                    Span::file(copy.source),
+                    format!("这个文件会替换网站生成的 {}，没有发布它", taken.key()),
                 )
                 .with_hint("给这个文件改个名字"),
-            );
-        } else {
-            output.files.insert(path, body);
+            ),
         }
     }
 }

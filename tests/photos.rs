@@ -2,6 +2,8 @@
 //! ICC, comment) beside a story and under static/ is published upright, in every width and
 //! without metadata; the page gets `srcset` and `og:image`; bad references fail at their line.
 
+#![allow(clippy::unwrap_used)] // Helpers outside #[test] fns: a panic is the failure report.
+
 mod support;
 
 use image::GenericImageView;

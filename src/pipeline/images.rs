@@ -52,13 +52,23 @@ pub(crate) struct SiteImages<'a> {
     lints: Mutex<Vec<Diagnostic>>,
 }
 
+/// A file published as it is.
+#[derive(Debug)]
+pub(crate) struct Copy {
+    /// Site-relative path, `content/stories/a/form.pdf`.
+    pub(crate) source: String,
+    /// Output path, `stories/a/form.pdf`.
+    pub(crate) published: String,
+    pub(crate) body: OutputBody,
+}
+
 /// What the image stage leaves for the rest of the build.
 #[derive(Debug, Default)]
 pub(crate) struct Staged {
     /// One job per published photo, by source path: every file it becomes.
     pub(crate) jobs: Vec<ImageJob>,
-    /// Files under content/ that are not photos, copied as they are: (output path, body).
-    pub(crate) copies: Vec<(String, OutputBody)>,
+    /// Files under content/ that are not photos, copied as they are.
+    pub(crate) copies: Vec<Copy>,
     /// Missing images, unusable photos, output paths taken twice.
     pub(crate) errors: Vec<Diagnostic>,
     /// For `check`: photos over 10 MB, images without alt text.
@@ -130,9 +140,11 @@ impl<'a> SiteImages<'a> {
         };
         for (rel, file) in &self.files.files {
             match file.kind {
-                FileKind::Other if rel.starts_with("content/") => staged
-                    .copies
-                    .push((file.published.clone(), OutputBody::Copy(file.disk.clone()))),
+                FileKind::Other if rel.starts_with("content/") => staged.copies.push(Copy {
+                    source: rel.clone(),
+                    published: file.published.clone(),
+                    body: OutputBody::Copy(file.disk.clone()),
+                }),
                 // Static files that are not photos are published with the theme's.
                 FileKind::Other => {}
                 FileKind::Photo => match self.files.probes.get(rel) {
