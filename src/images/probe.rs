@@ -183,3 +183,73 @@ pub(crate) fn content_hash(bytes: &[u8]) -> String {
     }
     hex
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        image::DynamicImage::new_rgb8(width, 10)
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .expect("encode");
+        bytes
+    }
+
+    #[test]
+    fn photos_are_recognized_by_extension() {
+        for path in ["a.jpg", "content/a/B.JPEG", "x.png", "y.webp", "z.Gif"] {
+            assert!(is_image_path(path), "{path}");
+        }
+        for path in ["a.pdf", "a.svg", ".jpg", "dir.jpg/readme", "jpg"] {
+            assert!(!is_image_path(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn probe_cache_reads_a_file_again_only_when_it_changed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let disk = dir.path().join("a.png");
+        std::fs::write(&disk, png(20)).expect("write");
+        let files = [("static/a.png".to_string(), disk.clone())];
+        let cache = ProbeCache::default();
+        let first = cache.probe_all(&files);
+        assert_eq!(first["static/a.png"].as_ref().map(|i| i.width), Ok(20));
+
+        // Same size and time: the cached facts are returned without reading the file.
+        let known = cache.lock()[&disk].clone();
+        cache.lock().insert(
+            disk.clone(),
+            Probed {
+                result: Err("from the cache".into()),
+                ..known
+            },
+        );
+        let again = cache.probe_all(&files);
+        assert_eq!(again["static/a.png"], Err("from the cache".into()));
+
+        // Another size: probed again.
+        std::fs::write(&disk, png(300)).expect("write");
+        let changed = cache.probe_all(&files);
+        assert_eq!(changed["static/a.png"].as_ref().map(|i| i.width), Ok(300));
+
+        // A file no longer asked for is forgotten.
+        cache.probe_all(&[]);
+        assert!(cache.lock().is_empty());
+    }
+
+    #[test]
+    fn unreadable_and_corrupt_files_are_messages() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let broken = dir.path().join("b.jpg");
+        std::fs::write(&broken, b"not a photo").expect("write");
+        let files = [
+            ("content/b.jpg".to_string(), broken),
+            ("content/gone.jpg".to_string(), dir.path().join("gone.jpg")),
+        ];
+        let found = ProbeCache::default().probe_all(&files);
+        let message = |rel: &str| found[rel].clone().expect_err("an error");
+        assert!(message("content/b.jpg").contains("无法识别"));
+        assert!(message("content/gone.jpg").contains("无法读取"));
+    }
+}
