@@ -302,3 +302,6 @@ fn summarize(site: &Site, output: &OutputSet, jobs: &[ImageJob]) -> Summary {
         images: jobs.len(),
     }
 }
+
+#[cfg(test)]
+mod tests;
