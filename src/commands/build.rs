@@ -6,9 +6,10 @@ use std::time::Instant;
 
 use crate::cli::BuildArgs;
 use crate::commands::{
-    EXIT_ERRORS, count_line, fail, photo_line, print_diagnostics, print_photo_errors,
+    EXIT_ERRORS, EXIT_FAILURE, count_line, fail, photo_line, print_diagnostics, print_photo_errors,
     process_photos, resolve_now,
 };
+use crate::error::Error;
 use crate::output;
 use crate::pipeline::{self, BuildOptions, Engines};
 use crate::source;
@@ -36,7 +37,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(built) => built,
         Err(diagnostics) => {
             print_diagnostics(&diagnostics);
-            return failed(&count_line(&diagnostics), &out_dir);
+            return failed(&count_line(&diagnostics), &out_dir, EXIT_ERRORS);
         }
     };
     print_diagnostics(&built.warnings);
@@ -44,7 +45,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(report) => report,
         Err(errors) => {
             print_photo_errors(&errors);
-            return failed(&format!("{} 张图片无法处理", errors.len()), &out_dir);
+            // A photo that cannot be decoded is the user's to fix (exit 1); a cache folder
+            // that cannot be written is the machine's (exit 2).
+            let machine = errors.iter().any(|e| !matches!(e, Error::Image { .. }));
+            let code = if machine { EXIT_FAILURE } else { EXIT_ERRORS };
+            let what = format!("{} 张图片无法处理", errors.len());
+            return failed(&what, &out_dir, code);
         }
     };
     photos.insert_into(&mut built.output);
@@ -74,12 +80,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-fn failed(what: &str, out_dir: &std::path::Path) -> ExitCode {
+fn failed(what: &str, out_dir: &std::path::Path, code: u8) -> ExitCode {
     eprintln!(
         "生成失败（{what}）。输出文件夹 {} 没有改动。",
         out_dir.display()
     );
-    ExitCode::from(EXIT_ERRORS)
+    ExitCode::from(code)
 }
 
 fn lang_name(bcp47: &str) -> &'static str {
