@@ -1,6 +1,8 @@
 //! Photo processing speed: 50 synthetic 12-megapixel phone photos (4000×3000 JPEG with
 //! structure and noise) into 480/960/1600, cold (empty cache) then warm (everything cached).
-//! `cargo bench --bench images`; `TONGWEN_BENCH_PHOTOS=N` changes the count.
+//! Then the same photos as a site of one story each, built cold and warm as `tongwen build`
+//! does. `cargo bench --bench images`; `TONGWEN_BENCH_PHOTOS=N` changes the count,
+//! `TONGWEN_BENCH_SITE=0` skips the site builds.
 #![allow(clippy::print_stdout)] // A benchmark reports on stdout.
 
 use std::path::Path;
@@ -9,8 +11,12 @@ use std::time::{Duration, Instant};
 use image::codecs::jpeg::JpegEncoder;
 use image::{ImageEncoder, RgbImage};
 use rayon::prelude::*;
+use tongwen::commands;
 use tongwen::config::ImageSettings;
 use tongwen::images::{self, ImageJob};
+use tongwen::output;
+use tongwen::pipeline::{self, BuildOptions, Engines};
+use tongwen::source;
 
 const WIDTH: u32 = 4000;
 const HEIGHT: u32 = 3000;
@@ -71,6 +77,58 @@ fn main() {
     assert!(
         ratio < 0.05,
         "the warm run must take under 5% of the cold run"
+    );
+
+    if std::env::var("TONGWEN_BENCH_SITE").as_deref() != Ok("0") {
+        site_builds(dir.path(), &photos, count);
+    }
+}
+
+/// The same photos as a site, one story each, built the way `tongwen build` does (read and
+/// probe, pipeline, photos through the site's cache, atomic write): cold, then warm.
+fn site_builds(dir: &Path, photos: &Path, count: usize) {
+    let root = dir.join("site");
+    std::fs::create_dir_all(&root).expect("site dir");
+    std::fs::write(
+        root.join("site.yaml"),
+        "title: 基准站点\nbase_url: https://example.org/\nimages: { widths: [480, 960, 1600], quality: 82 }\n",
+    )
+    .expect("site.yaml");
+    for i in 0..count {
+        let story = root.join(format!("content/stories/s{i:02}"));
+        std::fs::create_dir_all(&story).expect("story dir");
+        let text = format!(
+            "---\ntitle: 第{i}个故事\ndate: 2024-04-01\ncommunity: 长欣公寓社区\n---\n\n居民在楼道里议事。\n\n![楼道议事](photo.jpg)\n"
+        );
+        std::fs::write(story.join("index.md"), text).expect("story");
+        let from = photos.join(format!("photo-{i:02}.jpg"));
+        if std::fs::hard_link(&from, story.join("photo.jpg")).is_err() {
+            std::fs::copy(&from, story.join("photo.jpg")).expect("copy photo");
+        }
+    }
+    let out = dir.join("public");
+    let build = || {
+        let input = source::read_site(&root).expect("read site");
+        let options = BuildOptions {
+            now: jiff::Timestamp::now(),
+            drafts: false,
+            base_url: None,
+        };
+        let mut built = pipeline::build(&input, &options, &Engines::default()).expect("build");
+        let report = commands::process_photos(&built.images, &input.root).expect("photos");
+        report.insert_into(&mut built.output);
+        output::replace_atomically(&built.output, &out).expect("write");
+        report
+    };
+    let (cold, cold_time) = timed(build);
+    assert_eq!(cold.decoded, count);
+    let (warm, warm_time) = timed(build);
+    assert_eq!((warm.decoded, warm.processed), (0, 0));
+    println!(
+        "site build (read, probe, pages, photos, write): cold {}, warm {} ({:.2}% of cold)",
+        secs(cold_time),
+        secs(warm_time),
+        warm_time.as_secs_f64() / cold_time.as_secs_f64() * 100.0
     );
 }
 

@@ -1,5 +1,9 @@
 //! The build as a list of stages: site.yaml → documents → linked site → pages in each
-//! language. Pure: no IO (the caller reads the site and writes the output).
+//! language, and the photos they show. Pure: no IO (the caller reads the site, makes the
+//! photos' files with `images::process` and writes the output).
+
+mod files;
+mod images;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex};
@@ -11,6 +15,7 @@ use crate::config::{BaseUrl, Config};
 use crate::content::{self, Document};
 use crate::convert::{Converter, Variant};
 use crate::diagnostics::{self, Diagnostic, Span};
+use crate::images::ImageJob;
 use crate::output::{OutputBody, OutputSet};
 use crate::render::{self, RenderInputs, Templates};
 use crate::site::{self, LinkOptions, Site};
@@ -34,6 +39,11 @@ pub struct Built {
     /// Warnings and notes (never errors: a build with errors returns `Err`).
     pub warnings: Vec<Diagnostic>,
     pub summary: Summary,
+    /// Every photo's files, still to be made by `images::process` and added to `output`
+    /// (`ProcessReport::insert_into`): no photo is in `output` itself.
+    pub images: Vec<ImageJob>,
+    /// Warnings only `check` shows: photos over 10 MB, images without alt text.
+    pub image_lints: Vec<Diagnostic>,
 }
 
 /// Counts for the closing line of `build`.
@@ -41,7 +51,10 @@ pub struct Built {
 pub struct Summary {
     /// Pages per language, in the site's language order: (`zh-Hans`, count).
     pub pages: Vec<(&'static str, usize)>,
+    /// Every output file, photos' files included.
     pub files: usize,
+    /// Photos published (each source photo once, however many files it becomes).
+    pub images: usize,
 }
 
 /// Keeps the converter between builds (serve rebuilds on every save), rebuilt only when
@@ -114,27 +127,65 @@ pub fn build(
     if found.iter().any(Diagnostic::is_error) {
         return Err(finish(found));
     }
+    let files = files::SiteFiles::new(input, &site);
+    let resolver =
+        images::SiteImages::new(&files, &site.config.images, &site.config.base_url, &sources);
     let inputs = RenderInputs {
         converter: &converter,
         templates: &templates,
         now: options.now,
         base_url: &site.config.base_url,
-        images: &render::NoImages,
-        static_files: &render::static_bodies(&input.static_files),
+        images: &resolver,
+        static_files: &render::static_bodies(&static_non_photos(input)),
         theme_static: &theme_static(input, &site.config),
     };
-    let (output, diags) = render::site(&site, &inputs);
+    let (mut output, diags) = render::site(&site, &inputs);
     found.extend(diags);
+    let staged = resolver.finish();
+    found.extend(staged.errors);
+    insert_copies(&mut output, staged.copies, &mut found);
+    found.extend(images::clashes(&staged.jobs, &output));
     if found.iter().any(Diagnostic::is_error) {
         return Err(finish(found));
     }
-    let summary = summarize(&site, &output);
+    let summary = summarize(&site, &output, &staged.jobs);
     Ok(Built {
         output,
         site,
         warnings: finish(found),
         summary,
+        images: staged.jobs,
+        image_lints: staged.lints,
     })
+}
+
+/// The site's static files that are not photos: photos are re-encoded, never copied.
+fn static_non_photos(input: &SiteInput) -> Vec<crate::source::Asset> {
+    input
+        .static_files
+        .iter()
+        .filter(|a| !crate::images::is_image_path(&a.path))
+        .cloned()
+        .collect()
+}
+
+/// Files under content/ beside the pages; one that would replace a page is left out.
+fn insert_copies(output: &mut OutputSet, copies: Vec<images::Copy>, found: &mut Vec<Diagnostic>) {
+    for copy in copies {
+        match output.files.entry(copy.published) {
+            std::collections::btree_map::Entry::Vacant(slot) => {
+                slot.insert(copy.body);
+            }
+            std::collections::btree_map::Entry::Occupied(taken) => found.push(
+                Diagnostic::warning(
+                    "render.file-replaces-page",
+                    Span::file(copy.source),
+                    format!("这个文件会替换网站生成的 {}，没有发布它", taken.key()),
+                )
+                .with_hint("给这个文件改个名字"),
+            ),
+        }
+    }
 }
 
 fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
@@ -222,7 +273,7 @@ fn theme_static(input: &SiteInput, config: &Config) -> Vec<(String, OutputBody)>
     files.into_iter().collect()
 }
 
-fn summarize(site: &Site, output: &OutputSet) -> Summary {
+fn summarize(site: &Site, output: &OutputSet, jobs: &[ImageJob]) -> Summary {
     let langs = site.langs();
     let mut pages = Vec::new();
     for (i, lang) in langs.iter().enumerate() {
@@ -244,8 +295,13 @@ fn summarize(site: &Site, output: &OutputSet) -> Summary {
             .count();
         pages.push((lang.script.bcp47(), count));
     }
+    let photo_files: usize = jobs.iter().map(|job| job.renditions.len()).sum();
     Summary {
         pages,
-        files: output.files.len(),
+        files: output.files.len() + photo_files,
+        images: jobs.len(),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,10 +1,13 @@
 //! [IO] Reads a site folder into memory: site.yaml, content, theme and static files,
-//! decoded to UTF-8 (BOM, CRLF, GBK/GB18030, UTF-16) with a warning for each re-encoded file.
+//! decoded to UTF-8 (BOM, CRLF, GBK/GB18030, UTF-16) with a warning for each re-encoded file,
+//! and every photo under content/ and static/ probed (size, orientation, content hash).
 
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diagnostics::Diagnostic;
+use crate::images::{self, ImageInfo, ProbeCache};
 
 /// A text file as read, decoded to UTF-8 with its BOM removed (line ends kept as written).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +44,10 @@ pub struct SiteInput {
     pub templates: Vec<SourceFile>,
     /// The theme's static files, path relative to the theme's `static/`.
     pub theme_static: Vec<ThemeStatic>,
+    /// Every photo (by extension, `images::is_image_path`) under `content/` and `static/`,
+    /// by site-relative path (`content/stories/a/photo.jpg`, `static/images/b.png`): what
+    /// `images::probe` found, or why the file cannot be used (for the user).
+    pub images: BTreeMap<String, Result<ImageInfo, String>>,
     /// Encoding warnings and unreadable-file errors met while reading.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -61,6 +68,12 @@ use crate::error::Error;
 /// Reads the site at `root`. Missing folders are fine (a site may have no `static/`);
 /// a file that cannot be read, or a link that leads out of the site, is a diagnostic.
 pub fn read_site(root: &Path) -> Result<SiteInput, Error> {
+    read_site_with(root, &ProbeCache::default())
+}
+
+/// `read_site`, probing photos through `probes`, which `serve` keeps between rebuilds so
+/// that unchanged photos are not read again.
+pub fn read_site_with(root: &Path, probes: &ProbeCache) -> Result<SiteInput, Error> {
     let root = fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
     let mut input = SiteInput {
         root: root.clone(),
@@ -96,7 +109,24 @@ pub fn read_site(root: &Path) -> Result<SiteInput, Error> {
         }
     }
     input.diagnostics = walker.diagnostics;
+    input.images = probes.probe_all(&photo_files(&input));
     Ok(input)
+}
+
+/// The photos of the site, as (site-relative path, disk path).
+fn photo_files(input: &SiteInput) -> Vec<(String, PathBuf)> {
+    let content = input
+        .content_assets
+        .iter()
+        .map(|a| (a.path.clone(), a.disk.clone()));
+    let statics = input
+        .static_files
+        .iter()
+        .map(|a| (format!("static/{}", a.path), a.disk.clone()));
+    content
+        .chain(statics)
+        .filter(|(rel, _)| images::is_image_path(rel))
+        .collect()
 }
 
 /// Files that editors and office suites leave behind: never content (SPEC "Safety").

@@ -35,6 +35,8 @@ fn init_makes_a_site_that_builds_in_both_scripts() {
     ] {
         assert!(root.join(file).exists(), "{file}");
     }
+    let ignored = std::fs::read_to_string(root.join(".gitignore")).unwrap();
+    assert!(ignored.contains(".tongwen-cache/"), "{ignored}");
     let run = tongwen(
         &[
             "build",

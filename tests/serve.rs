@@ -387,3 +387,37 @@ fn ctrl_c_stops_cleanly() {
         .unwrap();
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn photos_are_served_from_memory_without_metadata() {
+    let site = SiteTest::fixture("bilingual");
+    site.write("static/images/banner.jpg", support::photo::phone_jpeg());
+    site.write(
+        "content/stories/dangyuan/index.md",
+        "---\ntitle: 党员中心户\ndate: 2024-04-01\ncommunity: 长欣公寓社区\n---\n\n![党员中心户](photo.jpg)\n",
+    );
+    site.write(
+        "content/stories/dangyuan/photo.jpg",
+        support::photo::phone_jpeg(),
+    );
+    let served = serve(site);
+    for path in ["/images/banner.jpg", "/stories/dangyuan/photo-400.jpg"] {
+        let reply = get(&served, path);
+        assert_eq!(reply.status, 200, "{path}");
+        assert_eq!(
+            reply.header("Content-Type").as_deref(),
+            Some("image/jpeg"),
+            "{path}"
+        );
+        assert!(reply.body.len() > 1000, "{path}");
+        assert!(!reply.body.contains("Exif"), "{path} carries EXIF");
+    }
+    assert_eq!(get(&served, "/stories/dangyuan/photo.jpg").status, 404);
+    let page = get(&served, "/stories/dangyuan/");
+    assert!(
+        page.body
+            .contains("srcset=\"/stories/dangyuan/photo-400.jpg 400w\""),
+        "{}",
+        page.body
+    );
+}

@@ -26,7 +26,7 @@ impl MarkdownHost for Recorder<'_> {
     fn link_url(&self, _: &str) -> Option<String> {
         None
     }
-    fn image_html(&self, _: &str, _: &str, _: &str) -> Option<String> {
+    fn image_html(&self, _: &markdown::ImageRef, _: &str, _: &str) -> Option<String> {
         None
     }
 }

@@ -5,7 +5,11 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::BuildArgs;
-use crate::commands::{EXIT_ERRORS, count_line, fail, print_diagnostics, resolve_now};
+use crate::commands::{
+    EXIT_ERRORS, EXIT_FAILURE, count_line, fail, photo_line, print_diagnostics, print_photo_errors,
+    process_photos, resolve_now,
+};
+use crate::error::Error;
 use crate::output;
 use crate::pipeline::{self, BuildOptions, Engines};
 use crate::source;
@@ -29,19 +33,27 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         drafts: args.drafts,
         base_url: args.base_url.clone(),
     };
-    let built = match pipeline::build(&input, &options, &Engines::default()) {
+    let mut built = match pipeline::build(&input, &options, &Engines::default()) {
         Ok(built) => built,
         Err(diagnostics) => {
             print_diagnostics(&diagnostics);
-            eprintln!(
-                "生成失败（{}）。输出文件夹 {} 没有改动。",
-                count_line(&diagnostics),
-                out_dir.display()
-            );
-            return ExitCode::from(EXIT_ERRORS);
+            return failed(&count_line(&diagnostics), &out_dir, EXIT_ERRORS);
         }
     };
     print_diagnostics(&built.warnings);
+    let photos = match process_photos(&built.images, &input.root) {
+        Ok(report) => report,
+        Err(errors) => {
+            print_photo_errors(&errors);
+            // A photo that cannot be decoded is the user's to fix (exit 1); a cache folder
+            // that cannot be written is the machine's (exit 2).
+            let machine = errors.iter().any(|e| !matches!(e, Error::Image { .. }));
+            let code = if machine { EXIT_FAILURE } else { EXIT_ERRORS };
+            let what = format!("{} 张图片无法处理", errors.len());
+            return failed(&what, &out_dir, code);
+        }
+    };
+    photos.insert_into(&mut built.output);
     if let Err(e) = output::replace_atomically(&built.output, &out_dir) {
         return fail(&e);
     }
@@ -53,8 +65,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         .collect();
     let warnings = count_line(&built.warnings);
     println!(
-        "已生成：{}，共 {} 个文件，用时 {:.2} 秒 → {}{}",
+        "已生成：{}，{}，共 {} 个文件，用时 {:.2} 秒 → {}{}",
         pages.join("，"),
+        photo_line(built.summary.images, &photos),
         built.summary.files,
         started.elapsed().as_secs_f64(),
         shown(&out_dir),
@@ -65,6 +78,14 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         }
     );
     ExitCode::SUCCESS
+}
+
+fn failed(what: &str, out_dir: &std::path::Path, code: u8) -> ExitCode {
+    eprintln!(
+        "生成失败（{what}）。输出文件夹 {} 没有改动。",
+        out_dir.display()
+    );
+    ExitCode::from(code)
 }
 
 fn lang_name(bcp47: &str) -> &'static str {

@@ -55,6 +55,7 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
                 .map(|e| (e.doc.source.clone(), e.doc.script))
                 .collect();
             let mut found = built.warnings;
+            found.extend(built.image_lints);
             found.extend(check::links::check_links(
                 &built.site,
                 &converter,

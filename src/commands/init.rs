@@ -27,6 +27,8 @@ const STARTER: &[(&str, &str)] = &[
         include_str!("init/lecture.md"),
     ),
     ("content/pages/about.md", include_str!("init/about.md")),
+    // The output and the photos already made are rebuilt from the site: never committed.
+    (".gitignore", "public/\n.tongwen-cache/\n"),
 ];
 
 pub fn run(args: &InitArgs) -> ExitCode {

@@ -8,15 +8,15 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::cli::ServeArgs;
-use crate::commands::{count_line, fail, print_diagnostics};
+use crate::commands::{count_line, fail, photo_line, print_diagnostics, process_photos};
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
+use crate::images::ProbeCache;
 use crate::output::OutputSet;
 use crate::pipeline::{self, BuildOptions, Engines};
 use crate::serve::server::serve_site;
 use crate::serve::state::{ReloadKind, ServeState};
 use crate::serve::watch::{Change, SiteWatcher};
-use crate::site::Lang;
 use crate::source;
 
 pub fn run(args: &ServeArgs) -> ExitCode {
@@ -62,12 +62,14 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// One full rebuild of the site into memory, shared engines kept between rebuilds.
+/// One full rebuild of the site into memory, shared engines kept between rebuilds, and
+/// what was learnt about each photo (so that an unchanged photo is not read again).
 pub struct Rebuild {
     root: std::path::PathBuf,
     drafts: bool,
     base_url: String,
     engines: Engines,
+    probes: ProbeCache,
 }
 
 impl Rebuild {
@@ -77,6 +79,7 @@ impl Rebuild {
             drafts,
             base_url: base_url.to_string(),
             engines: Engines::default(),
+            probes: ProbeCache::default(),
         }
     }
 
@@ -104,22 +107,28 @@ impl Rebuild {
     }
 
     fn build(&self) -> Result<(OutputSet, Vec<Diagnostic>, String), Vec<Diagnostic>> {
-        let input = source::read_site(&self.root).map_err(|e| vec![machine_error(&e)])?;
+        let input = source::read_site_with(&self.root, &self.probes)
+            .map_err(|e| vec![machine_error(&e)])?;
         let options = BuildOptions {
             now: jiff::Timestamp::now(),
             drafts: self.drafts,
             base_url: Some(self.base_url.clone()),
         };
-        let built = pipeline::build(&input, &options, &self.engines)?;
-        let langs = Lang::all(&built.site.config);
-        let pages: Vec<String> = built
+        let mut built = pipeline::build(&input, &options, &self.engines)?;
+        // The photos' files are served from the cache, as the build writes them.
+        let photos = process_photos(&built.images, &input.root)
+            .map_err(|errors| errors.iter().map(photo_error).collect::<Vec<_>>())?;
+        photos.insert_into(&mut built.output);
+        let mut done: Vec<String> = built
             .summary
             .pages
             .iter()
             .map(|(lang, n)| format!("{lang} {n} 页"))
             .collect();
-        let _ = langs;
-        Ok((built.output, built.warnings, pages.join("，")))
+        if built.summary.images > 0 {
+            done.push(photo_line(built.summary.images, &photos));
+        }
+        Ok((built.output, built.warnings, done.join("，")))
     }
 }
 
@@ -131,6 +140,18 @@ fn machine_error(error: &Error) -> Diagnostic {
         crate::diagnostics::Span::file("（网站文件夹）"),
         error.to_string(),
     )
+}
+
+/// A photo that could not be made, shown at the photo's path.
+fn photo_error(error: &Error) -> Diagnostic {
+    match error {
+        Error::Image { path, message } => Diagnostic::error(
+            "image.unreadable",
+            crate::diagnostics::Span::file(path),
+            format!("这张图片无法处理：{message}"),
+        ),
+        other => machine_error(other),
+    }
 }
 
 fn bind_addr(bind: &str, port: u16) -> Result<SocketAddr, Error> {

@@ -9,7 +9,7 @@ pub mod process;
 
 pub use lint::{MAX_PHOTO_BYTES, lint};
 pub use plan::{ImageJob, ImagePlan, OutputFormat, Rendition, plan_image};
-pub use probe::probe;
+pub use probe::{IMAGE_EXTENSIONS, ProbeCache, is_image_path, probe};
 pub use process::{ProcessReport, process};
 
 /// The formats tongwen reads. Anything else is refused by `probe`.

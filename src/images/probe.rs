@@ -1,11 +1,15 @@
 //! [IO] Reads a source image's format, stored size, EXIF orientation and content hash,
 //! from its headers only: the pixels are decoded later, by `process`, and only when needed.
 
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 use std::io::Cursor;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::SystemTime;
 
 use image::{ImageDecoder, ImageFormat, ImageReader};
+use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 
 use super::{ImageInfo, SourceFormat};
@@ -20,6 +24,91 @@ pub fn probe(path: &Path) -> Result<ImageInfo, Error> {
         path: path.display().to_string(),
         message,
     })
+}
+
+/// The file extensions tongwen treats as photos (lowercase): these are probed, re-encoded
+/// without metadata and never copied as they are.
+pub const IMAGE_EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "webp", "gif"];
+
+/// Whether `path` names a photo by its extension (`a.JPG` too).
+pub fn is_image_path(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    name.rsplit_once('.').is_some_and(|(stem, ext)| {
+        !stem.is_empty() && IMAGE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+    })
+}
+
+/// What `probe` found for each file it looked at, kept between the rebuilds of `serve`: a
+/// file whose size and modification time are unchanged is not read (nor hashed) again.
+#[derive(Debug, Default)]
+pub struct ProbeCache {
+    seen: Mutex<HashMap<PathBuf, Probed>>,
+}
+
+#[derive(Debug, Clone)]
+struct Probed {
+    len: u64,
+    modified: Option<SystemTime>,
+    result: Result<ImageInfo, String>,
+}
+
+impl ProbeCache {
+    /// Probes every `(site-relative path, disk path)` in parallel; `Err` is the message for
+    /// the user (unreadable, unsupported or corrupt file). Entries of files not asked for
+    /// are forgotten.
+    pub fn probe_all(
+        &self,
+        files: &[(String, PathBuf)],
+    ) -> BTreeMap<String, Result<ImageInfo, String>> {
+        let found: Vec<(String, PathBuf, Probed)> = files
+            .par_iter()
+            .map(|(rel, disk)| (rel.clone(), disk.clone(), self.probe_one(disk)))
+            .collect();
+        let mut seen = self.lock();
+        seen.clear();
+        let mut out = BTreeMap::new();
+        for (rel, disk, probed) in found {
+            out.insert(rel, probed.result.clone());
+            seen.insert(disk, probed);
+        }
+        out
+    }
+
+    fn probe_one(&self, disk: &Path) -> Probed {
+        let meta = match std::fs::metadata(disk) {
+            Ok(meta) => meta,
+            Err(e) => {
+                return Probed {
+                    len: 0,
+                    modified: None,
+                    result: Err(format!("无法读取这个文件：{e}")),
+                };
+            }
+        };
+        let (len, modified) = (meta.len(), meta.modified().ok());
+        if let Some(known) = self.lock().get(disk)
+            && known.len == len
+            && known.modified.is_some()
+            && known.modified == modified
+        {
+            return known.clone();
+        }
+        let result = match std::fs::read(disk) {
+            Ok(bytes) => probe_bytes(&bytes),
+            Err(e) => Err(format!("无法读取这个文件：{e}")),
+        };
+        Probed {
+            len,
+            modified,
+            result,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<PathBuf, Probed>> {
+        self.seen
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
 }
 
 /// Probes an image held in memory; `Err` is the message for the user.
@@ -93,4 +182,74 @@ pub(crate) fn content_hash(bytes: &[u8]) -> String {
         let _ = write!(hex, "{byte:02x}");
     }
     hex
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32) -> Vec<u8> {
+        let mut bytes = Vec::new();
+        image::DynamicImage::new_rgb8(width, 10)
+            .write_to(&mut Cursor::new(&mut bytes), ImageFormat::Png)
+            .expect("encode");
+        bytes
+    }
+
+    #[test]
+    fn photos_are_recognized_by_extension() {
+        for path in ["a.jpg", "content/a/B.JPEG", "x.png", "y.webp", "z.Gif"] {
+            assert!(is_image_path(path), "{path}");
+        }
+        for path in ["a.pdf", "a.svg", ".jpg", "dir.jpg/readme", "jpg"] {
+            assert!(!is_image_path(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn probe_cache_reads_a_file_again_only_when_it_changed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let disk = dir.path().join("a.png");
+        std::fs::write(&disk, png(20)).expect("write");
+        let files = [("static/a.png".to_string(), disk.clone())];
+        let cache = ProbeCache::default();
+        let first = cache.probe_all(&files);
+        assert_eq!(first["static/a.png"].as_ref().map(|i| i.width), Ok(20));
+
+        // Same size and time: the cached facts are returned without reading the file.
+        let known = cache.lock()[&disk].clone();
+        cache.lock().insert(
+            disk.clone(),
+            Probed {
+                result: Err("from the cache".into()),
+                ..known
+            },
+        );
+        let again = cache.probe_all(&files);
+        assert_eq!(again["static/a.png"], Err("from the cache".into()));
+
+        // Another size: probed again.
+        std::fs::write(&disk, png(300)).expect("write");
+        let changed = cache.probe_all(&files);
+        assert_eq!(changed["static/a.png"].as_ref().map(|i| i.width), Ok(300));
+
+        // A file no longer asked for is forgotten.
+        cache.probe_all(&[]);
+        assert!(cache.lock().is_empty());
+    }
+
+    #[test]
+    fn unreadable_and_corrupt_files_are_messages() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let broken = dir.path().join("b.jpg");
+        std::fs::write(&broken, b"not a photo").expect("write");
+        let files = [
+            ("content/b.jpg".to_string(), broken),
+            ("content/gone.jpg".to_string(), dir.path().join("gone.jpg")),
+        ];
+        let found = ProbeCache::default().probe_all(&files);
+        let message = |rel: &str| found[rel].clone().expect_err("an error");
+        assert!(message("content/b.jpg").contains("无法识别"));
+        assert!(message("content/gone.jpg").contains("无法读取"));
+    }
 }

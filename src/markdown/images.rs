@@ -41,16 +41,17 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Images<'_, I> {
         let (line, col) = self.positions.position(start);
         let shown_alt = self.host.convert_text(&alt);
         let shown_title = self.host.convert_text(&title);
-        let html = self
-            .host
-            .image_html(&src, &shown_alt, &shown_title)
-            .unwrap_or_else(|| img_tag(&src, &shown_alt, &shown_title));
-        self.found.push(ImageRef {
+        let image = ImageRef {
             src: src.into_string(),
             alt,
             line,
             col,
-        });
+        };
+        let html = self
+            .host
+            .image_html(&image, &shown_alt, &shown_title)
+            .unwrap_or_else(|| img_tag(&image.src, &shown_alt, &shown_title));
+        self.found.push(image);
         Event::InlineHtml(html.into())
     }
 

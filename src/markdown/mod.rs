@@ -25,8 +25,9 @@ pub trait MarkdownHost {
     /// The URL of a link destination written in the Markdown, in the page's language:
     /// `../workshops/laoshuji.md#目标` → `/zh-hant/workshops/laoshuji/#目標`. `None` leaves it as written.
     fn link_url(&self, dest: &str) -> Option<String>;
-    /// The HTML for an image (`src` as written, `alt` already converted); `None` for a plain `<img>`.
-    fn image_html(&self, src: &str, alt: &str, title: &str) -> Option<String>;
+    /// The HTML for an image (`image` as written and where, `alt` and `title` already
+    /// converted); `None` for a plain `<img>`.
+    fn image_html(&self, image: &ImageRef, alt: &str, title: &str) -> Option<String>;
 }
 
 /// A link found in the body (1-based line in the body text).

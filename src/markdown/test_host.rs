@@ -3,8 +3,8 @@
 
 use std::sync::OnceLock;
 
-use super::MarkdownHost;
 use super::escape::push_text;
+use super::{ImageRef, MarkdownHost};
 use crate::convert::{Converter, Script, Variant};
 
 /// The dictionary is large: load it once for all tests.
@@ -86,12 +86,12 @@ impl MarkdownHost for TestHost {
         })
     }
 
-    fn image_html(&self, src: &str, alt: &str, title: &str) -> Option<String> {
+    fn image_html(&self, image: &ImageRef, alt: &str, title: &str) -> Option<String> {
         if !self.figures {
             return None;
         }
         let mut html = String::from("<figure data-src=\"");
-        push_text(&mut html, src);
+        push_text(&mut html, &image.src);
         html.push_str("\" data-alt=\"");
         push_text(&mut html, alt);
         html.push_str("\" data-title=\"");

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::config::BaseUrl;
 use crate::convert::Converter;
-use crate::markdown::MarkdownHost;
+use crate::markdown::{ImageRef, MarkdownHost};
 use crate::site::{Entry, Lang, Site};
 
 use super::ImageResolver;
@@ -98,6 +98,8 @@ impl MarkdownHost for BodyHost<'_> {
         let site_path = resolve_site_path(&self.entry().path, path);
         let url = if self.index.is_page(&site_path) {
             self.page_url(&site_path)
+        } else if let Some(url) = self.images.file_url(self.entry(), path) {
+            url
         } else {
             // Files beside the page are published once, at the first language's place.
             self.base.join(&site_path)
@@ -105,15 +107,15 @@ impl MarkdownHost for BodyHost<'_> {
         Some(format!("{url}{fragment}"))
     }
 
-    fn image_html(&self, src: &str, alt: &str, title: &str) -> Option<String> {
-        if is_external(src) {
+    fn image_html(&self, image: &ImageRef, alt: &str, title: &str) -> Option<String> {
+        if is_external(&image.src) {
             return None;
         }
         let entry = self.entry();
-        if let Some(html) = self.images.img_html(entry, src, alt, title, self.lang) {
+        if let Some(html) = self.images.img_html(entry, image, alt, title, self.lang) {
             return Some(html);
         }
-        let url = self.base.join(&asset_path(entry, src));
+        let url = self.base.join(&asset_path(entry, &image.src));
         let title = if title.is_empty() {
             String::new()
         } else {

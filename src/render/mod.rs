@@ -28,6 +28,7 @@ use crate::config::BaseUrl;
 use crate::content::Section;
 use crate::convert::Converter;
 use crate::diagnostics::{self, Diagnostic, Span};
+use crate::markdown::ImageRef;
 use crate::output::{OutputBody, OutputSet};
 use crate::site::{Entry, Lang, Site};
 use crate::source::{Asset, ThemeStatic};
@@ -62,15 +63,16 @@ pub struct CoverImage {
     pub height: u32,
 }
 
-/// How images referenced by content become HTML. Implemented by the image stage; `NoImages`
-/// leaves every image as a plain `<img>` of the file published beside the page (`asset_path`).
+/// How images and files referenced by content become HTML and URLs. Implemented by the
+/// image stage; `NoImages` leaves every image as a plain `<img>` of the file published
+/// beside the page (`asset_path`).
 pub trait ImageResolver: Sync {
-    /// The HTML for an image in an entry's Markdown (`src` as written, `alt` and `title`
-    /// already in the page's script); `None` for a plain `<img>`.
+    /// The HTML for an image in an entry's Markdown (`image.src` as written, with its place
+    /// in the body; `alt` and `title` already in the page's script); `None` for a plain `<img>`.
     fn img_html(
         &self,
         entry: &Entry,
-        src: &str,
+        image: &ImageRef,
         alt: &str,
         title: &str,
         lang: Lang,
@@ -79,6 +81,14 @@ pub trait ImageResolver: Sync {
     /// An entry's `cover` (or a workshop's `photo`), `src` as written in the front matter.
     /// The image is decorative beside the title: its `alt` should be empty.
     fn cover(&self, entry: &Entry, src: &str) -> Option<CoverImage>;
+
+    /// The URL of a file (not a page) that a plain link in an entry's Markdown names
+    /// (`path` as written, without its `#fragment`); `None` for the default, the path
+    /// resolved against the page (`asset_path`).
+    fn file_url(&self, entry: &Entry, path: &str) -> Option<String> {
+        let _ = (entry, path);
+        None
+    }
 }
 
 /// An `ImageResolver` that resolves nothing.
@@ -86,7 +96,7 @@ pub trait ImageResolver: Sync {
 pub struct NoImages;
 
 impl ImageResolver for NoImages {
-    fn img_html(&self, _: &Entry, _: &str, _: &str, _: &str, _: Lang) -> Option<String> {
+    fn img_html(&self, _: &Entry, _: &ImageRef, _: &str, _: &str, _: Lang) -> Option<String> {
         None
     }
 

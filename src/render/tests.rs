@@ -699,14 +699,26 @@ mod body_host {
     fn unresolved_images_are_plain_img_of_the_published_file() {
         with_host(1, |host| {
             assert_eq!(
-                host.image_html("photo.jpg", "議事廳 \"一角\"", "")
+                host.image_html(&image("photo.jpg"), "議事廳 \"一角\"", "")
                     .as_deref(),
                 Some(
                     "<img src=\"/changxin/stories/yishiting/photo.jpg\" alt=\"議事廳 &quot;一角&quot;\" loading=\"lazy\" decoding=\"async\">"
                 )
             );
-            assert_eq!(host.image_html("https://example.org/x.jpg", "", ""), None);
+            assert_eq!(
+                host.image_html(&image("https://example.org/x.jpg"), "", ""),
+                None
+            );
         });
+    }
+
+    fn image(src: &str) -> crate::markdown::ImageRef {
+        crate::markdown::ImageRef {
+            src: src.into(),
+            alt: String::new(),
+            line: 1,
+            col: 1,
+        }
     }
 
     #[test]

@@ -267,10 +267,12 @@ impl<'a> LangRender<'a> {
                 } else {
                     cover.og_url
                 };
+                // A cover that is not a photo (an SVG) has no known size.
+                let known = cover.width > 0 && cover.height > 0;
                 let og = OgImage {
                     url,
-                    width: Some(cover.width),
-                    height: Some(cover.height),
+                    width: known.then_some(cover.width),
+                    height: known.then_some(cover.height),
                 };
                 (cover.html_for_page, og)
             }

@@ -2,6 +2,8 @@
 //! binary and reads back what it wrote.
 #![allow(dead_code, unreachable_pub, clippy::unwrap_used)]
 
+pub mod photo;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
