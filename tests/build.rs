@@ -29,7 +29,10 @@ fn every_page_is_written_in_both_languages() {
         "tags/index.html",
         "404.html",
     ] {
-        assert!(paths.contains(&page.to_string()), "missing {page} in {paths:#?}");
+        assert!(
+            paths.contains(&page.to_string()),
+            "missing {page} in {paths:#?}"
+        );
         let hant = format!("zh-hant/{page}");
         assert!(paths.contains(&hant), "missing {hant}");
     }
@@ -60,7 +63,9 @@ fn traditional_source_is_verbatim_on_hant_page() {
     let site = bilingual();
     let hant = site.main_of("zh-hant/stories/xijin-gudu/index.html");
     let hans = site.main_of("stories/xijin-gudu/index.html");
-    assert!(hant.contains("西津古渡社區發揮紅色主軸樞紐作用，推動「大黨建」「微治理」「寬服務」同向發力。"));
+    assert!(hant.contains(
+        "西津古渡社區發揮紅色主軸樞紐作用，推動「大黨建」「微治理」「寬服務」同向發力。"
+    ));
     assert!(hans.contains("西津古渡社区发挥红色主轴枢纽作用"), "{hans}");
 }
 
@@ -77,7 +82,10 @@ fn soft_breaks_between_chinese_characters_vanish() {
     let site = bilingual();
     let hans = site.main_of("stories/changxin-hongse-weijia/index.html");
     assert!(hans.contains("推选一户党员中心户"), "{hans}");
-    assert!(hans.contains("Red Micro Home") || hans.contains("Red\nMicro Home"), "{hans}");
+    assert!(
+        hans.contains("Red Micro Home") || hans.contains("Red\nMicro Home"),
+        "{hans}"
+    );
 }
 
 #[test]
@@ -95,8 +103,14 @@ fn links_to_content_files_lead_to_the_same_language() {
     let site = bilingual();
     let hans = site.main_of("stories/changxin-hongse-weijia/index.html");
     let hant = site.main_of("zh-hant/stories/changxin-hongse-weijia/index.html");
-    assert!(hans.contains("href=\"/changxin/workshops/laoshuji/#工作方法\""), "{hans}");
-    assert!(hant.contains("href=\"/changxin/zh-hant/workshops/laoshuji/#工作方法\""), "{hant}");
+    assert!(
+        hans.contains("href=\"/changxin/workshops/laoshuji/#工作方法\""),
+        "{hans}"
+    );
+    assert!(
+        hant.contains("href=\"/changxin/zh-hant/workshops/laoshuji/#工作方法\""),
+        "{hant}"
+    );
     assert!(hans.contains("href=\"/changxin/about/\""), "{hans}");
 }
 
@@ -112,10 +126,15 @@ fn pages_declare_language_alternates_and_canonical() {
     ] {
         assert!(hant.contains(link), "missing {link}");
     }
-    assert!(hant.contains("rel=\"canonical\" href=\"https://example.org/changxin/zh-hant/stories/xijin-gudu/\""));
+    assert!(hant.contains(
+        "rel=\"canonical\" href=\"https://example.org/changxin/zh-hant/stories/xijin-gudu/\""
+    ));
     let hans = site.read("stories/xijin-gudu/index.html");
     assert!(hans.contains("<html lang=\"zh-Hans\""));
-    assert!(hans.contains("href=\"/changxin/zh-hant/stories/xijin-gudu/\""), "no language switch");
+    assert!(
+        hans.contains("href=\"/changxin/zh-hant/stories/xijin-gudu/\""),
+        "no language switch"
+    );
 }
 
 #[test]
@@ -150,10 +169,17 @@ fn two_builds_with_the_same_now_are_byte_identical() {
 fn a_failed_build_leaves_the_previous_output_untouched() {
     let site = bilingual();
     let before = site.read("stories/xijin-gudu/index.html");
-    site.write("content/stories/xijin-gudu.md", "---\ntitle: 缺了日期\ncommunity: 西津古渡社區\n---\n正文\n");
+    site.write(
+        "content/stories/xijin-gudu.md",
+        "---\ntitle: 缺了日期\ncommunity: 西津古渡社區\n---\n正文\n",
+    );
     let run = site.build();
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("content/stories/xijin-gudu.md"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/stories/xijin-gudu.md"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(site.read("stories/xijin-gudu/index.html"), before);
 }
 
@@ -176,7 +202,9 @@ fn refuses_to_write_over_the_site_or_a_foreign_folder() {
 fn upcoming_and_past_lectures_are_split_at_now() {
     let site = bilingual();
     let list = site.main_of("lectures/index.html");
-    let upcoming = list.find("网格里的邻里事").expect("upcoming lecture listed");
+    let upcoming = list
+        .find("网格里的邻里事")
+        .expect("upcoming lecture listed");
     let cancelled = list.find("家风故事会").expect("cancelled lecture listed");
     let past = list.find("垃圾分类").expect("past lecture listed");
     assert!(upcoming < cancelled && cancelled < past, "{list}");

@@ -48,7 +48,10 @@ fn serve(site: SiteTest) -> Served {
     let stdout = child.stdout.take().unwrap();
     let mut lines = BufReader::new(stdout).lines();
     let addr = loop {
-        let line = lines.next().expect("serve exited before printing its address").unwrap();
+        let line = lines
+            .next()
+            .expect("serve exited before printing its address")
+            .unwrap();
         if let Some(rest) = line.split("http://").nth(1) {
             break rest.split('/').next().unwrap().parse().unwrap();
         }
@@ -60,7 +63,11 @@ fn serve(site: SiteTest) -> Served {
 
 fn request(addr: SocketAddr, method: &str, path: &str, host: &str) -> Reply {
     let mut stream = TcpStream::connect(addr).unwrap();
-    write!(stream, "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n").unwrap();
+    write!(
+        stream,
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
     let mut raw = Vec::new();
     stream.read_to_end(&mut raw).unwrap();
     let raw = String::from_utf8_lossy(&raw).into_owned();
@@ -79,14 +86,18 @@ fn get(served: &Served, path: &str) -> Reply {
 
 /// The current reload generation, and the poll answer after it changes.
 fn generation(served: &Served) -> u64 {
-    let json: serde_json::Value = serde_json::from_str(&get(served, "/__tongwen/poll?since=0").body).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&get(served, "/__tongwen/poll?since=0").body).unwrap();
     json["generation"].as_u64().unwrap()
 }
 
 fn wait_for_change(served: &Served, since: u64) -> serde_json::Value {
     let reply = get(served, &format!("/__tongwen/poll?since={since}"));
     let json: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
-    assert!(json["generation"].as_u64().unwrap() > since, "no rebuild was announced: {json}");
+    assert!(
+        json["generation"].as_u64().unwrap() > since,
+        "no rebuild was announced: {json}"
+    );
     json
 }
 
@@ -97,7 +108,11 @@ fn serves_pages_with_the_reload_script_and_no_caching() {
     assert_eq!(home.status, 200);
     assert!(home.body.contains("/__tongwen/reload.js"));
     assert_eq!(home.header("Cache-Control").as_deref(), Some("no-store"));
-    assert!(home.header("Content-Type").unwrap().starts_with("text/html"));
+    assert!(
+        home.header("Content-Type")
+            .unwrap()
+            .starts_with("text/html")
+    );
     let hant = get(&served, "/zh-hant/stories/xijin-gudu/");
     assert_eq!(hant.status, 200);
     assert!(hant.body.contains("西津古渡社區"));
@@ -109,7 +124,10 @@ fn build_output_never_carries_the_reload_script() {
     assert_eq!(site.build().code, 0);
     for path in site.paths() {
         let bytes = std::fs::read(site.out().join(&path)).unwrap();
-        assert!(!String::from_utf8_lossy(&bytes).contains("__tongwen"), "{path}");
+        assert!(
+            !String::from_utf8_lossy(&bytes).contains("__tongwen"),
+            "{path}"
+        );
     }
 }
 
@@ -123,14 +141,20 @@ fn content_types_head_and_redirects() {
     ] {
         let reply = get(&served, path);
         assert_eq!(reply.status, 200, "{path}");
-        assert!(reply.header("Content-Type").unwrap().starts_with(kind), "{path}");
+        assert!(
+            reply.header("Content-Type").unwrap().starts_with(kind),
+            "{path}"
+        );
     }
     let head = request(served.addr, "HEAD", "/", &served.addr.to_string());
     assert_eq!(head.status, 200);
     assert!(head.body.is_empty());
     let folder = get(&served, "/stories/xijin-gudu");
     assert_eq!(folder.status, 301);
-    assert_eq!(folder.header("Location").as_deref(), Some("/stories/xijin-gudu/"));
+    assert_eq!(
+        folder.header("Location").as_deref(),
+        Some("/stories/xijin-gudu/")
+    );
 }
 
 #[test]
@@ -138,10 +162,18 @@ fn unknown_paths_get_the_sites_404_page() {
     let served = serve(SiteTest::fixture("bilingual"));
     let missing = get(&served, "/stories/no-such-story/");
     assert_eq!(missing.status, 404);
-    assert!(missing.body.contains("<html lang=\"zh-Hans\""), "{}", missing.body);
+    assert!(
+        missing.body.contains("<html lang=\"zh-Hans\""),
+        "{}",
+        missing.body
+    );
     let missing = get(&served, "/zh-hant/no-such-page/");
     assert_eq!(missing.status, 404);
-    assert!(missing.body.contains("<html lang=\"zh-Hant\""), "{}", missing.body);
+    assert!(
+        missing.body.contains("<html lang=\"zh-Hant\""),
+        "{}",
+        missing.body
+    );
 }
 
 #[test]
@@ -165,7 +197,10 @@ fn never_serves_anything_outside_the_site() {
     ] {
         let reply = get(&served, path);
         assert_eq!(reply.status, 404, "{path}");
-        assert!(!reply.body.contains("居民住址") && !reply.body.contains("root:"), "{path}");
+        assert!(
+            !reply.body.contains("居民住址") && !reply.body.contains("root:"),
+            "{path}"
+        );
     }
 }
 
@@ -175,7 +210,11 @@ fn symlinks_that_lead_out_are_refused() {
     let outside = tempfile::tempdir().unwrap();
     std::fs::write(outside.path().join("leak.txt"), "居民住址").unwrap();
     std::fs::create_dir_all(site.root().join("static")).unwrap();
-    std::os::unix::fs::symlink(outside.path().join("leak.txt"), site.root().join("static/leak.txt")).unwrap();
+    std::os::unix::fs::symlink(
+        outside.path().join("leak.txt"),
+        site.root().join("static/leak.txt"),
+    )
+    .unwrap();
     let run = site.build();
     assert_eq!(run.code, 1, "{}", run.stderr);
     assert!(run.stderr.contains("static/leak.txt"), "{}", run.stderr);
@@ -190,7 +229,12 @@ fn foreign_host_names_are_refused() {
     let served = serve(SiteTest::fixture("bilingual"));
     let reply = request(served.addr, "GET", "/", "evil.example:80");
     assert_eq!(reply.status, 403);
-    let reply = request(served.addr, "GET", "/", &format!("localhost:{}", served.addr.port()));
+    let reply = request(
+        served.addr,
+        "GET",
+        "/",
+        &format!("localhost:{}", served.addr.port()),
+    );
     assert_eq!(reply.status, 200);
 }
 
@@ -199,12 +243,18 @@ fn an_edit_rebuilds_and_announces_a_reload() {
     let served = serve(SiteTest::fixture("bilingual"));
     let before = generation(&served);
     let path = "content/pages/about.md";
-    served.site.write(path, "---\ntitle: 关于我们\n---\n\n欢迎居民来稿。\n");
+    served
+        .site
+        .write(path, "---\ntitle: 关于我们\n---\n\n欢迎居民来稿。\n");
     let change = wait_for_change(&served, before);
     assert_eq!(change["kind"], "page");
     assert!(change["overlay"].is_null());
     assert!(get(&served, "/about/").body.contains("欢迎居民来稿"));
-    assert!(get(&served, "/zh-hant/about/").body.contains("歡迎居民來稿"));
+    assert!(
+        get(&served, "/zh-hant/about/")
+            .body
+            .contains("歡迎居民來稿")
+    );
 }
 
 #[test]
@@ -212,14 +262,18 @@ fn a_broken_file_shows_the_overlay_and_fixing_it_clears_it() {
     let served = serve(SiteTest::fixture("bilingual"));
     let before = generation(&served);
     let path = "content/pages/about.md";
-    served.site.write(path, "---\ntitle: 关于我们\n作者：宣传组\n---\n正文\n");
+    served
+        .site
+        .write(path, "---\ntitle: 关于我们\n作者：宣传组\n---\n正文\n");
     let broken = wait_for_change(&served, before);
     let overlay = broken["overlay"].as_str().expect("an overlay");
     assert!(overlay.contains("content/pages/about.md:3"), "{overlay}");
     // The last good site is still served.
     assert!(get(&served, "/about/").body.contains("长欣公寓社区党委"));
     let seen = broken["generation"].as_u64().unwrap();
-    served.site.write(path, "---\ntitle: 关于我们\n---\n\n改好了。\n");
+    served
+        .site
+        .write(path, "---\ntitle: 关于我们\n---\n\n改好了。\n");
     let fixed = wait_for_change(&served, seen);
     assert!(fixed["overlay"].is_null(), "{fixed}");
     assert!(get(&served, "/about/").body.contains("改好了"));
@@ -246,7 +300,9 @@ fn a_stylesheet_change_swaps_css_without_a_reload() {
     site.write("static/extra.css", "body { color: #111; }\n");
     let served = serve(site);
     let g = generation(&served);
-    served.site.write("static/extra.css", "body { color: #222; }\n");
+    served
+        .site
+        .write("static/extra.css", "body { color: #222; }\n");
     let change = wait_for_change(&served, g);
     assert_eq!(change["kind"], "css");
     assert!(get(&served, "/extra.css").body.contains("#222"));
@@ -261,7 +317,11 @@ fn many_parallel_requests_are_served_while_polls_wait() {
     let mut polls = Vec::new();
     for _ in 0..4 {
         let mut stream = TcpStream::connect(addr).unwrap();
-        write!(stream, "GET /__tongwen/poll?since={g} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n").unwrap();
+        write!(
+            stream,
+            "GET /__tongwen/poll?since={g} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
         polls.push(stream);
     }
     let handles: Vec<_> = (0..30)
@@ -297,6 +357,12 @@ fn ctrl_c_stops_cleanly() {
     let exit = served.child.wait().unwrap();
     assert_eq!(exit.code(), Some(0));
     let mut err = String::new();
-    served.child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+    served
+        .child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut err)
+        .unwrap();
     assert!(!err.contains("panicked"), "{err}");
 }

@@ -60,9 +60,7 @@ fn decode_segments(path: &str) -> Option<Vec<String>> {
         }
         let bytes = percent_decode(raw)?;
         let segment = String::from_utf8(bytes).ok()?;
-        let refused = segment == ".."
-            || segment == "."
-            || segment.contains(['/', '\\', ':', '\0']);
+        let refused = segment == ".." || segment == "." || segment.contains(['/', '\\', ':', '\0']);
         if refused {
             return None;
         }
@@ -100,7 +98,10 @@ fn prefix_of(path: &str, lang_prefixes: &[&str]) -> String {
 
 /// The content type of an output file, by its extension.
 pub fn content_type(key: &str) -> &'static str {
-    let ext = key.rsplit_once('.').map_or("", |(_, e)| e).to_ascii_lowercase();
+    let ext = key
+        .rsplit_once('.')
+        .map_or("", |(_, e)| e)
+        .to_ascii_lowercase();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "css" => "text/css; charset=utf-8",
@@ -128,7 +129,14 @@ mod tests {
 
     fn site() -> OutputSet {
         let mut out = OutputSet::default();
-        for key in ["index.html", "stories/a/index.html", "zh-hant/404.html", "404.html", "theme/site.css", "故事/index.html"] {
+        for key in [
+            "index.html",
+            "stories/a/index.html",
+            "zh-hant/404.html",
+            "404.html",
+            "theme/site.css",
+            "故事/index.html",
+        ] {
             out.insert_text(key, String::new());
         }
         out
@@ -138,11 +146,26 @@ mod tests {
     fn resolves_files_folders_and_redirects() {
         let out = site();
         let prefixes = ["", "zh-hant/"];
-        assert_eq!(resolve("/", &out, &prefixes), Resolved::File("index.html".into()));
-        assert_eq!(resolve("/stories/a/", &out, &prefixes), Resolved::File("stories/a/index.html".into()));
-        assert_eq!(resolve("/stories/a", &out, &prefixes), Resolved::Redirect("/stories/a/".into()));
-        assert_eq!(resolve("/theme/site.css?v=3", &out, &prefixes), Resolved::File("theme/site.css".into()));
-        assert_eq!(resolve("/%E6%95%85%E4%BA%8B/", &out, &prefixes), Resolved::File("故事/index.html".into()));
+        assert_eq!(
+            resolve("/", &out, &prefixes),
+            Resolved::File("index.html".into())
+        );
+        assert_eq!(
+            resolve("/stories/a/", &out, &prefixes),
+            Resolved::File("stories/a/index.html".into())
+        );
+        assert_eq!(
+            resolve("/stories/a", &out, &prefixes),
+            Resolved::Redirect("/stories/a/".into())
+        );
+        assert_eq!(
+            resolve("/theme/site.css?v=3", &out, &prefixes),
+            Resolved::File("theme/site.css".into())
+        );
+        assert_eq!(
+            resolve("/%E6%95%85%E4%BA%8B/", &out, &prefixes),
+            Resolved::File("故事/index.html".into())
+        );
     }
 
     #[test]
@@ -177,7 +200,9 @@ mod tests {
         let prefixes = ["", "zh-hant/"];
         assert_eq!(
             resolve("/zh-hant/nothing/", &out, &prefixes),
-            Resolved::NotFound { prefix: "zh-hant/".into() }
+            Resolved::NotFound {
+                prefix: "zh-hant/".into()
+            }
         );
     }
 }

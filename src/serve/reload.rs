@@ -15,9 +15,8 @@ pub const SCRIPT: &str = include_str!("reload.js");
 
 /// Inserts the reload script before `</body>` (or at the end) of a served HTML page.
 pub fn inject(html: &str, generation: u64) -> String {
-    let tag = format!(
-        "<script src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\" defer></script>"
-    );
+    let tag =
+        format!("<script src=\"{SCRIPT_PATH}\" data-generation=\"{generation}\" defer></script>");
     match html.rfind("</body>") {
         Some(at) => format!("{}{tag}{}", &html[..at], &html[at..]),
         None => format!("{html}{tag}"),
@@ -102,8 +101,12 @@ mod tests {
 
     #[test]
     fn overlay_escapes_and_names_the_place() {
-        let d = Diagnostic::error("x", Span::new("content/stories/a.md", 4, 7), "字段 <title> 缺少")
-            .with_hint("加一行 `title: 标题`");
+        let d = Diagnostic::error(
+            "x",
+            Span::new("content/stories/a.md", 4, 7),
+            "字段 <title> 缺少",
+        )
+        .with_hint("加一行 `title: 标题`");
         let snapshot = Snapshot {
             generation: 3,
             output: Arc::new(OutputSet::default()),

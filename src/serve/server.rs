@@ -130,12 +130,20 @@ type Reply = Response<Cursor<Vec<u8>>>;
 fn route(url: &str, state: &ServeState, prefixes: &[&str]) -> Reply {
     let path = url.split('?').next().unwrap_or("");
     if path == reload::SCRIPT_PATH {
-        return body(200, "text/javascript; charset=utf-8", reload::SCRIPT.as_bytes().to_vec());
+        return body(
+            200,
+            "text/javascript; charset=utf-8",
+            reload::SCRIPT.as_bytes().to_vec(),
+        );
     }
     if path == reload::POLL_PATH {
         let since = query_number(url, "since").unwrap_or(0);
         let snapshot = state.wait_past(since, POLL_TIMEOUT);
-        return body(200, "application/json", reload::poll_json(&snapshot).into_bytes());
+        return body(
+            200,
+            "application/json",
+            reload::poll_json(&snapshot).into_bytes(),
+        );
     }
     let snapshot = state.snapshot();
     match paths::resolve(url, &snapshot.output, prefixes) {
@@ -177,7 +185,11 @@ fn file(key: &str, snapshot: &super::state::Snapshot, status: u16) -> Reply {
     };
     if kind.starts_with("text/html") {
         let html = String::from_utf8_lossy(&bytes);
-        return body(status, kind, reload::inject(&html, snapshot.generation).into_bytes());
+        return body(
+            status,
+            kind,
+            reload::inject(&html, snapshot.generation).into_bytes(),
+        );
     }
     body(status, kind, bytes)
 }
@@ -192,7 +204,11 @@ fn query_number(url: &str, name: &str) -> Option<u64> {
 }
 
 fn text(status: u16, message: &str) -> Reply {
-    body(status, "text/plain; charset=utf-8", message.as_bytes().to_vec())
+    body(
+        status,
+        "text/plain; charset=utf-8",
+        message.as_bytes().to_vec(),
+    )
 }
 
 fn body(status: u16, content_type: &str, bytes: Vec<u8>) -> Reply {

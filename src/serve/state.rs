@@ -88,7 +88,9 @@ impl ServeState {
 
     fn lock(&self) -> std::sync::MutexGuard<'_, Snapshot> {
         // A panic in another thread must not take the preview down with it.
-        self.current.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.current
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

@@ -119,11 +119,20 @@ mod tests {
 
     #[test]
     fn classifies_changes() {
-        assert_eq!(classify_rel(&["/site/content/stories/a.md"]), Change::Rebuild);
+        assert_eq!(
+            classify_rel(&["/site/content/stories/a.md"]),
+            Change::Rebuild
+        );
         assert_eq!(classify_rel(&["/site/site.yaml"]), Change::Rebuild);
-        assert_eq!(classify_rel(&["/site/themes/default/templates/page.html"]), Change::Rebuild);
+        assert_eq!(
+            classify_rel(&["/site/themes/default/templates/page.html"]),
+            Change::Rebuild
+        );
         assert_eq!(classify_rel(&["/site/static/photo.jpg"]), Change::Rebuild);
-        assert_eq!(classify_rel(&["/site/themes/default/static/css/site.css"]), Change::Css);
+        assert_eq!(
+            classify_rel(&["/site/themes/default/static/css/site.css"]),
+            Change::Css
+        );
         assert_eq!(
             classify_rel(&["/site/static/extra.css", "/site/content/a.md"]),
             Change::Rebuild

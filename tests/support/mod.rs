@@ -29,7 +29,9 @@ impl SiteTest {
     /// A copy of `tests/fixtures/NAME`.
     pub fn fixture(name: &str) -> SiteTest {
         let test = SiteTest::empty();
-        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name);
+        let from = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
         copy_dir(&from, test.root());
         test
     }
@@ -118,7 +120,9 @@ impl SiteTest {
     /// The `<main>…</main>` of a built page.
     pub fn main_of(&self, path: &str) -> String {
         let html = self.read(path);
-        let start = html.find("<main").unwrap_or_else(|| panic!("no <main> in {path}"));
+        let start = html
+            .find("<main")
+            .unwrap_or_else(|| panic!("no <main> in {path}"));
         let end = html.find("</main>").expect("no </main>") + "</main>".len();
         html[start..end].to_string()
     }
