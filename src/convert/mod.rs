@@ -1,7 +1,15 @@
 //! Simplified ⇄ traditional conversion of reader-visible text: the engine, the
-//! site glossary and `-{…}-` protection. Pure: no IO. Never sees URLs or markup.
+//! site glossary and `-{…}-` protection, plus the two reviews `check` lists (risky
+//! one-to-many characters, stray characters of the other script). Pure: no IO.
+//! Never sees URLs or markup.
 
 mod converter;
+mod glossary;
+mod protect;
+pub mod risky;
+mod segment;
+pub mod stray;
+mod tables;
 
 pub use converter::Converter;
 

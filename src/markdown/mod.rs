@@ -1,6 +1,23 @@
 //! Markdown → HTML for one page in one script, built from small event passes.
 //! Returns the facts (links, images, headings) that `check` and the image plan need. Pure: no IO.
 
+mod convert_text;
+mod escape;
+mod footnotes;
+mod headings;
+mod images;
+mod links;
+mod plain_text;
+mod position;
+mod render;
+mod soft_breaks;
+#[cfg(test)]
+mod test_host;
+#[cfg(test)]
+mod tests;
+
+pub use render::render;
+
 /// What the page being rendered provides to the Markdown passes.
 pub trait MarkdownHost {
     /// `text` (prose, alt, titles) as it reads in the page's script. Identity on the source's own script.
@@ -47,33 +64,4 @@ pub struct Rendered {
     pub links: Vec<LinkRef>,
     pub images: Vec<ImageRef>,
     pub headings: Vec<Heading>,
-}
-
-/// Renders a Markdown body for one page: prose converted through `host`, links resolved.
-pub fn render(body: &str, host: &dyn MarkdownHost) -> Rendered {
-    use pulldown_cmark::{Event, Options, Parser, Tag};
-    let parser = Parser::new_ext(body, Options::all()).map(|event| match event {
-        Event::Text(text) => Event::Text(host.convert_text(&text).into()),
-        Event::Start(Tag::Link {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => {
-            let dest_url = host.link_url(&dest_url).map_or(dest_url, Into::into);
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            })
-        }
-        other => other,
-    });
-    let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, parser);
-    Rendered {
-        html,
-        ..Rendered::default()
-    }
 }
