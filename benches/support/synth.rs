@@ -8,6 +8,7 @@ use std::io;
 use std::path::Path;
 
 use opencc_fmmseg::{OpenCC, OpenccConfig};
+use rayon::prelude::*;
 
 /// Writes a complete site at `root`: `site.yaml` (both languages) and `n` content files.
 pub(crate) fn generate(root: &Path, n: usize, seed: u64) -> io::Result<Corpus> {
@@ -130,17 +131,23 @@ impl Corpus {
         let counts = Counts::of(n);
         let titles = Titles::new(&counts, seed);
         let opencc = OpenCC::new();
-        let mut entries = Vec::with_capacity(n);
-        for (section, count) in counts.sections() {
-            for index in 0..count {
+        let jobs: Vec<(Section, usize)> = counts
+            .sections()
+            .into_iter()
+            .flat_map(|(section, count)| (0..count).map(move |index| (section, index)))
+            .collect();
+        // Each file has its own random stream, so the order of work does not matter.
+        let entries = jobs
+            .into_par_iter()
+            .map(|(section, index)| {
                 let mut rng = Rng::for_entry(seed, section, index);
                 let mut entry = make_entry(&mut rng, section, index, &titles, &counts);
                 if entry.hant {
                     entry.to_traditional(&opencc);
                 }
-                entries.push(entry);
-            }
-        }
+                entry
+            })
+            .collect();
         Corpus { entries }
     }
 
@@ -152,10 +159,9 @@ impl Corpus {
             fs::create_dir_all(root.join("content").join(section.folder()))?;
         }
         fs::write(root.join("content/_index.md"), HOME_INDEX)?;
-        for entry in &self.entries {
-            fs::write(root.join(entry.path()), entry.to_markdown())?;
-        }
-        Ok(())
+        self.entries
+            .par_iter()
+            .try_for_each(|entry| fs::write(root.join(entry.path()), entry.to_markdown()))
     }
 
     /// Total bytes of content Markdown, to report the corpus size.
