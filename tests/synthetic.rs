@@ -27,7 +27,10 @@ fn synthetic_site_builds_without_any_diagnostic() {
     for entry in &corpus.entries {
         let page = format!("{}/{}/index.html", entry.section.folder(), entry.slug);
         assert!(paths.contains(&page), "missing {page}");
-        assert!(paths.contains(&format!("zh-hant/{page}")), "missing zh-hant/{page}");
+        assert!(
+            paths.contains(&format!("zh-hant/{page}")),
+            "missing zh-hant/{page}"
+        );
     }
 }
 
@@ -43,7 +46,11 @@ fn synthetic_links_become_page_urls() {
         .expect("a body that links a story");
     let at = entry.body.find("](../stories/").expect("checked above") + "](../stories/".len();
     let target = &entry.body[at..at + "story-00000".len()];
-    let main = site.main_of(&format!("{}/{}/index.html", entry.section.folder(), entry.slug));
+    let main = site.main_of(&format!(
+        "{}/{}/index.html",
+        entry.section.folder(),
+        entry.slug
+    ));
     assert!(
         main.contains(&format!("/stories/{target}/\"")),
         "no link to /stories/{target}/ in {main}"
