@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod content;
 pub mod convert;
@@ -10,9 +11,12 @@ pub mod diagnostics;
 pub mod encoding;
 pub mod error;
 pub mod images;
+pub mod localize;
 pub mod markdown;
 pub mod output;
+pub mod pipeline;
 pub mod render;
 pub mod serve;
 pub mod site;
 pub mod source;
+pub mod urls;

@@ -64,7 +64,11 @@ impl Engines {
             return Arc::clone(conv);
         }
         let conv = Arc::new(Converter::new(config.traditional, &config.glossary));
-        *slot = Some((config.traditional, config.glossary.clone(), Arc::clone(&conv)));
+        *slot = Some((
+            config.traditional,
+            config.glossary.clone(),
+            Arc::clone(&conv),
+        ));
         conv
     }
 }
@@ -113,7 +117,8 @@ pub fn build(
         now: options.now,
         base_url: &site.config.base_url,
         images: &render::NoImages,
-        static_files: static_files(input, &site.config),
+        static_files: &render::static_bodies(&input.static_files),
+        theme_static: &theme_static(input, &site.config),
     };
     let (output, diags) = render::site(&site, &inputs);
     found.extend(diags);
@@ -193,28 +198,23 @@ fn load_templates(
     }
 }
 
-/// The theme's static files under `theme/`, then the site's `static/` at the root
-/// (the site's files win).
-fn static_files(input: &SiteInput, config: &Config) -> Vec<(String, OutputBody)> {
+/// The theme's static files (paths under the theme's `static/`): the built-in default
+/// theme, overridden file by file by the site's own `themes/NAME/static/`.
+fn theme_static(input: &SiteInput, config: &Config) -> Vec<(String, OutputBody)> {
     let prefix = format!("themes/{}/static/", config.theme);
-    let mut files: BTreeMap<String, OutputBody> = render::templates::BUILTIN_STATIC
-        .iter()
-        .map(|(path, bytes)| (format!("theme/{path}"), OutputBody::Bytes(Arc::from(*bytes))))
-        .collect();
+    let mut files: BTreeMap<String, OutputBody> =
+        render::builtin_static_bodies().into_iter().collect();
     for theme_file in &input.theme_static {
         match theme_file {
             ThemeStatic::Disk(asset) => {
                 if let Some(rest) = asset.path.strip_prefix(&prefix) {
-                    files.insert(format!("theme/{rest}"), OutputBody::Copy(asset.disk.clone()));
+                    files.insert(rest.to_string(), OutputBody::Copy(asset.disk.clone()));
                 }
             }
             ThemeStatic::BuiltIn { path, bytes } => {
-                files.insert(format!("theme/{path}"), OutputBody::Bytes(Arc::clone(bytes)));
+                files.insert(path.clone(), OutputBody::Bytes(Arc::clone(bytes)));
             }
         }
-    }
-    for asset in &input.static_files {
-        files.insert(asset.path.clone(), OutputBody::Copy(asset.disk.clone()));
     }
     files.into_iter().collect()
 }

@@ -4,6 +4,7 @@
 
 mod fix;
 mod lexicon;
+pub mod links;
 pub mod mojibake;
 pub mod pinyin_notes;
 mod prose;

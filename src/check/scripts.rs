@@ -7,7 +7,12 @@ use crate::convert::{Converter, Script, risky, stray};
 use crate::diagnostics::{Diagnostic, LineIndex, Span};
 
 /// Stray characters of the other script in `text` (a whole file written in `script`).
-pub fn stray_characters(path: &str, text: &str, script: Script, conv: &Converter) -> Vec<Diagnostic> {
+pub fn stray_characters(
+    path: &str,
+    text: &str,
+    script: Script,
+    conv: &Converter,
+) -> Vec<Diagnostic> {
     let index = LineIndex::new(text);
     let (own, other) = script_names(script);
     stray::find(conv, text, script)
@@ -54,8 +59,9 @@ pub fn risky_conversions(
                 "convert.review",
                 Span::new(path, line, col),
                 format!(
-                    "“{}”转成{target}时有多种写法（{}），没有词组能确定，这里用了“{}”{times}",
+                    "“{}”转成{target}时有多种写法（{}、{}），没有词组能确定，这里用了“{}”{times}",
                     r.ch,
+                    r.chosen,
                     r.alternatives.join("、"),
                     r.chosen
                 ),
@@ -104,9 +110,16 @@ mod tests {
         let conv = Converter::new(Variant::Standard, &[]);
         let text = "发，又是发，头发很好。\n";
         let notes = risky_conversions("a.md", text, Script::Hans, &conv);
-        let about_fa: Vec<_> = notes.iter().filter(|d| d.message.starts_with("“发”")).collect();
+        let about_fa: Vec<_> = notes
+            .iter()
+            .filter(|d| d.message.starts_with("“发”"))
+            .collect();
         assert_eq!(about_fa.len(), 1, "{notes:?}");
-        assert!(about_fa[0].message.contains("本文共 2 处"), "{}", about_fa[0].message);
+        assert!(
+            about_fa[0].message.contains("本文共 2 处"),
+            "{}",
+            about_fa[0].message
+        );
         assert_eq!(about_fa[0].span.col, 1);
     }
 }

@@ -5,7 +5,7 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use crate::cli::BuildArgs;
-use crate::commands::{count_line, fail, print_diagnostics, resolve_now, EXIT_ERRORS};
+use crate::commands::{EXIT_ERRORS, count_line, fail, print_diagnostics, resolve_now};
 use crate::output;
 use crate::pipeline::{self, BuildOptions, Engines};
 use crate::source;
@@ -58,13 +58,21 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         built.summary.files,
         started.elapsed().as_secs_f64(),
         shown(&out_dir),
-        if warnings.is_empty() { String::new() } else { format!("（{warnings}）") }
+        if warnings.is_empty() {
+            String::new()
+        } else {
+            format!("（{warnings}）")
+        }
     );
     ExitCode::SUCCESS
 }
 
 fn lang_name(bcp47: &str) -> &'static str {
-    if bcp47 == "zh-Hant" { "繁体" } else { "简体" }
+    if bcp47 == "zh-Hant" {
+        "繁体"
+    } else {
+        "简体"
+    }
 }
 
 fn shown(path: &std::path::Path) -> String {

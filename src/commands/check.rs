@@ -36,6 +36,11 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 /// Every diagnostic of the site: the build's own, then the lints of each content file.
 pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
     let engines = Engines::default();
+    let (config, _) = crate::config::parse(input.config.as_ref());
+    let converter = match &config {
+        Some(config) => engines.converter(config),
+        None => std::sync::Arc::new(Converter::new(Variant::Standard, &[])),
+    };
     let options = BuildOptions {
         now,
         drafts: true,
@@ -50,15 +55,14 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
                 .map(|e| (e.doc.source.clone(), e.doc.script))
                 .collect();
             let mut found = built.warnings;
-            found.extend(pipeline::check_links(&built.site));
+            found.extend(check::links::check_links(
+                &built.site,
+                &converter,
+                &published_files(input),
+            ));
             (found, scripts)
         }
         Err(diagnostics) => (diagnostics, Vec::new()),
-    };
-    let (config, _) = crate::config::parse(input.config.as_ref());
-    let converter = match &config {
-        Some(config) => engines.converter(config),
-        None => std::sync::Arc::new(Converter::new(Variant::Standard, &[])),
     };
     for file in &input.content {
         found.extend(check::lint_file(&file.path, &file.text));
@@ -68,13 +72,27 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
             .map(|(_, s)| *s)
             .or_else(|| converter.detect(&file.text))
             .unwrap_or(Script::Hans);
-        found.extend(check::scripts::stray_characters(&file.path, &file.text, script, &converter));
+        found.extend(check::scripts::stray_characters(
+            &file.path, &file.text, script, &converter,
+        ));
         if publishes_other_script(config.as_ref(), script) {
-            found.extend(check::scripts::risky_conversions(&file.path, &file.text, script, &converter));
+            found.extend(check::scripts::risky_conversions(
+                &file.path, &file.text, script, &converter,
+            ));
         }
     }
     diagnostics::sort(&mut found);
     found
+}
+
+/// Site-relative paths of the files a build publishes as they are.
+fn published_files(input: &SiteInput) -> std::collections::BTreeSet<String> {
+    let beside = input.content_assets.iter().map(|a| a.path.clone());
+    let statics = input
+        .static_files
+        .iter()
+        .map(|a| format!("static/{}", a.path));
+    beside.chain(statics).collect()
 }
 
 fn publishes_other_script(config: Option<&Config>, script: Script) -> bool {
@@ -95,7 +113,10 @@ fn report(diagnostics: &[Diagnostic], format: Format) -> ExitCode {
         Format::Text => {
             print_diagnostics(diagnostics);
             let counted = count_line(diagnostics);
-            let notes = diagnostics.iter().filter(|d| d.severity == Severity::Note).count();
+            let notes = diagnostics
+                .iter()
+                .filter(|d| d.severity == Severity::Note)
+                .count();
             if counted.is_empty() && notes == 0 {
                 eprintln!("检查完毕，没有发现问题。");
             } else if counted.is_empty() {
@@ -105,7 +126,11 @@ fn report(diagnostics: &[Diagnostic], format: Format) -> ExitCode {
             }
         }
     }
-    if errors { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS }
+    if errors {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// `--fix`: the mechanical fixes, each file rewritten atomically in its own encoding and

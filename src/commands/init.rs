@@ -14,15 +14,28 @@ use crate::render::templates::{BUILTIN_STATIC, BUILTIN_TEMPLATES};
 const STARTER: &[(&str, &str)] = &[
     ("site.yaml", include_str!("init/site.yaml")),
     ("content/_index.md", include_str!("init/_index.md")),
-    ("content/stories/楼道里的议事角.md", include_str!("init/story.md")),
-    ("content/workshops/laoshuji.md", include_str!("init/workshop.md")),
-    ("content/lectures/垃圾分类小课堂.md", include_str!("init/lecture.md")),
+    (
+        "content/stories/楼道里的议事角.md",
+        include_str!("init/story.md"),
+    ),
+    (
+        "content/workshops/laoshuji.md",
+        include_str!("init/workshop.md"),
+    ),
+    (
+        "content/lectures/垃圾分类小课堂.md",
+        include_str!("init/lecture.md"),
+    ),
     ("content/pages/about.md", include_str!("init/about.md")),
 ];
 
 pub fn run(args: &InitArgs) -> ExitCode {
     let dir = &args.dir;
-    if dir.exists() && fs::read_dir(dir).map(|mut d| d.next().is_some()).unwrap_or(true) {
+    if dir.exists()
+        && fs::read_dir(dir)
+            .map(|mut d| d.next().is_some())
+            .unwrap_or(true)
+    {
         eprintln!(
             "错误：{} 已经存在而且不是空文件夹，没有改动它。请换一个新的文件夹名。",
             dir.display()

@@ -28,8 +28,14 @@ pub fn print_diagnostics(diagnostics: &[Diagnostic]) {
 
 /// `（3 个错误，2 个警告）`, or empty when there are none.
 pub fn count_line(diagnostics: &[Diagnostic]) -> String {
-    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
-    let warnings = diagnostics.iter().filter(|d| d.severity == Severity::Warning).count();
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .count();
     match (errors, warnings) {
         (0, 0) => String::new(),
         (0, w) => format!("{w} 个警告"),

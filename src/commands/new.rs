@@ -15,7 +15,9 @@ pub fn run(args: &NewArgs) -> ExitCode {
     let title = args.title.trim();
     let name = file_name(title);
     if name.is_empty() {
-        eprintln!("错误：标题不能为空，也不能全是标点。例如：tongwen new story \"长欣社区红色微家\"");
+        eprintln!(
+            "错误：标题不能为空，也不能全是标点。例如：tongwen new story \"长欣社区红色微家\""
+        );
         return ExitCode::from(EXIT_ERRORS);
     }
     let folder = args.root.join("content").join(folder(args.kind));
@@ -59,7 +61,9 @@ fn folder(kind: NewKind) -> &'static str {
 pub fn file_name(title: &str) -> String {
     title
         .chars()
-        .filter(|c| !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control())
+        .filter(|c| {
+            !matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') && !c.is_control()
+        })
         .collect::<String>()
         .trim()
         .trim_matches('.')
@@ -145,7 +149,7 @@ mod tests {
 
     #[test]
     fn file_name_drops_characters_that_file_systems_refuse() {
-        assert_eq!(file_name("红色微家：掌门人/孵化?"), "红色微家掌门人孵化");
+        assert_eq!(file_name("红色微家：掌门人/孵化?"), "红色微家：掌门人孵化");
         assert_eq!(file_name("  ...  "), "");
     }
 }

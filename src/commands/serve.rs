@@ -51,7 +51,11 @@ pub fn run(args: &ServeArgs) -> ExitCode {
         std::process::exit(0);
     });
     while let Some(change) = watcher.next_change() {
-        let kind = if change == Change::Css { ReloadKind::Css } else { ReloadKind::Page };
+        let kind = if change == Change::Css {
+            ReloadKind::Css
+        } else {
+            ReloadKind::Page
+        };
         rebuild.run(&state, kind);
     }
     preview.stop();
@@ -83,11 +87,17 @@ impl Rebuild {
             Ok((output, warnings, pages)) => {
                 print_diagnostics(&warnings);
                 state.publish(output, kind);
-                println!("已更新：{pages}，用时 {} 毫秒", started.elapsed().as_millis());
+                println!(
+                    "已更新：{pages}，用时 {} 毫秒",
+                    started.elapsed().as_millis()
+                );
             }
             Err(errors) => {
                 print_diagnostics(&errors);
-                eprintln!("更新失败（{}），浏览器里仍显示上一次的页面。", count_line(&errors));
+                eprintln!(
+                    "更新失败（{}），浏览器里仍显示上一次的页面。",
+                    count_line(&errors)
+                );
                 state.fail(errors);
             }
         }
@@ -145,7 +155,9 @@ fn shown_addr(addr: SocketAddr) -> String {
 
 fn open_browser(url: &str) {
     let opened = if cfg!(target_os = "windows") {
-        std::process::Command::new("cmd").args(["/C", "start", "", url]).spawn()
+        std::process::Command::new("cmd")
+            .args(["/C", "start", "", url])
+            .spawn()
     } else if cfg!(target_os = "macos") {
         std::process::Command::new("open").arg(url).spawn()
     } else {

@@ -1,9 +1,250 @@
 //! Localized site → output files: pages, lists, feeds, sitemap, calendars. Pure: no IO.
+//! `site` renders every page of every language in parallel; the `BTreeMap` of `OutputSet`
+//! keeps the output independent of thread timing, so two builds are byte-identical.
 
+mod body;
 pub mod calendar;
 pub mod feeds;
 pub mod jsonld;
+mod lists;
+mod pages;
 pub mod sitemap;
+pub mod templates;
+mod view;
 
 #[cfg(test)]
+mod tests;
+#[cfg(test)]
 mod tests_feeds;
+
+use jiff::Timestamp;
+use rayon::prelude::*;
+
+use crate::config::BaseUrl;
+use crate::content::Section;
+use crate::convert::Converter;
+use crate::diagnostics::{self, Diagnostic, Span};
+use crate::output::{OutputBody, OutputSet};
+use crate::site::{Entry, Lang, Site};
+use crate::source::{Asset, ThemeStatic};
+
+pub use body::asset_path;
+pub use templates::{BUILTIN_STATIC, BUILTIN_TEMPLATES, Templates};
+pub use view::LangRender;
+
+/// The site path of the calendar of all lectures, in each language (`/zh-hant/lectures/calendar.ics`).
+pub const CALENDAR_PATH: &str = "/lectures/calendar.ics";
+/// The site path of the Atom feed, in each language.
+pub const FEED_PATH: &str = "/atom.xml";
+/// The output folder of the theme's static files (`theme/css/site.css`).
+pub const THEME_DIR: &str = "theme/";
+
+/// The site path of one lecture's `.ics` file, in each language: `/lectures/a/a.ics`.
+pub fn lecture_ics_path(entry: &Entry) -> String {
+    format!("{}{}.ics", entry.path, entry.doc.slug)
+}
+
+/// A cover or photo as the image stage publishes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CoverImage {
+    /// `<img>` (or `<picture>`) sized for a card in a list.
+    pub html_for_list_card: String,
+    /// `<img>` (or `<picture>`) sized for the top of the page.
+    pub html_for_page: String,
+    /// For `og:image`: an absolute URL, or a path under the base (`/changxin/stories/a/x-960.jpg`).
+    pub og_url: String,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// How images referenced by content become HTML. Implemented by the image stage; `NoImages`
+/// leaves every image as a plain `<img>` of the file published beside the page (`asset_path`).
+pub trait ImageResolver: Sync {
+    /// The HTML for an image in an entry's Markdown (`src` as written, `alt` and `title`
+    /// already in the page's script); `None` for a plain `<img>`.
+    fn img_html(
+        &self,
+        entry: &Entry,
+        src: &str,
+        alt: &str,
+        title: &str,
+        lang: Lang,
+    ) -> Option<String>;
+
+    /// An entry's `cover` (or a workshop's `photo`), `src` as written in the front matter.
+    /// The image is decorative beside the title: its `alt` should be empty.
+    fn cover(&self, entry: &Entry, src: &str) -> Option<CoverImage>;
+}
+
+/// An `ImageResolver` that resolves nothing.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct NoImages;
+
+impl ImageResolver for NoImages {
+    fn img_html(&self, _: &Entry, _: &str, _: &str, _: &str, _: Lang) -> Option<String> {
+        None
+    }
+
+    fn cover(&self, _: &Entry, _: &str) -> Option<CoverImage> {
+        None
+    }
+}
+
+/// Everything `site` needs besides the `Site`.
+pub struct RenderInputs<'a> {
+    pub converter: &'a Converter,
+    /// Parsed once per build.
+    pub templates: &'a Templates,
+    /// The build's "now" (`--now`): the footer's year.
+    pub now: Timestamp,
+    /// The site's base URL, or `--base-url` when given.
+    pub base_url: &'a BaseUrl,
+    pub images: &'a dyn ImageResolver,
+    /// The site's `static/` files: (output path = path under `static/`, body).
+    pub static_files: &'a [(String, OutputBody)],
+    /// The theme's static files: (path under the theme's `static/`, body); published under `theme/`.
+    pub theme_static: &'a [(String, OutputBody)],
+}
+
+/// The theme's static files as (path under `static/`, body) for `RenderInputs::theme_static`.
+pub fn theme_static_bodies(files: &[ThemeStatic]) -> Vec<(String, OutputBody)> {
+    files
+        .iter()
+        .map(|file| match file {
+            ThemeStatic::Disk(asset) => (asset.path.clone(), OutputBody::Copy(asset.disk.clone())),
+            ThemeStatic::BuiltIn { path, bytes } => {
+                (path.clone(), OutputBody::Bytes(bytes.clone()))
+            }
+        })
+        .collect()
+}
+
+/// The site's `static/` files as (output path, body) for `RenderInputs::static_files`.
+pub fn static_bodies(files: &[Asset]) -> Vec<(String, OutputBody)> {
+    files
+        .iter()
+        .map(|asset| (asset.path.clone(), OutputBody::Copy(asset.disk.clone())))
+        .collect()
+}
+
+/// The built-in theme's static files as (path under `static/`, body).
+pub fn builtin_static_bodies() -> Vec<(String, OutputBody)> {
+    BUILTIN_STATIC
+        .iter()
+        .map(|&(path, bytes)| (path.to_string(), OutputBody::Bytes(bytes.into())))
+        .collect()
+}
+
+/// One page to render in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Job {
+    Home,
+    Entry(usize),
+    /// A section list and its 1-based page number.
+    List(Section, usize),
+    TagIndex,
+    Tag(usize),
+    NotFound,
+    /// Old site path → new site path.
+    Alias(String, String),
+}
+
+/// Every page of every language of `site`, the theme's and the site's static files.
+/// Diagnostics: a template that fails on a page, an alias or static file that would
+/// replace a page.
+pub fn site(site: &Site, inputs: &RenderInputs<'_>) -> (OutputSet, Vec<Diagnostic>) {
+    let index = body::SourceIndex::new(site);
+    let renders: Vec<LangRender<'_>> = site
+        .langs()
+        .into_iter()
+        .map(|lang| LangRender::new(site, inputs, &index, lang))
+        .collect();
+    let jobs: Vec<(&LangRender<'_>, Job)> = renders
+        .iter()
+        .flat_map(|r| jobs(r).into_iter().map(move |job| (r, job)))
+        .collect();
+    let pages: Vec<(&Job, String, pages::PageHtml)> = jobs
+        .par_iter()
+        .map(|(r, job)| {
+            let (path, html) = pages::render(r, job);
+            (job, path, html)
+        })
+        .collect();
+    let mut output = OutputSet::default();
+    let mut diagnostics = Vec::new();
+    for (job, path, html) in pages {
+        match (html, job) {
+            (Err(d), _) => diagnostics.push(*d),
+            (Ok(_), Job::Alias(_, to)) if output.files.contains_key(&path) => {
+                diagnostics.push(alias_collision(site, to, &path));
+            }
+            (Ok(html), _) => output.insert_text(path, html),
+        }
+    }
+    copy_static(inputs, &mut output, &mut diagnostics);
+    diagnostics::sort(&mut diagnostics);
+    (output, diagnostics)
+}
+
+/// The pages of one language, aliases last so that they never replace a page.
+fn jobs(r: &LangRender<'_>) -> Vec<Job> {
+    let site = r.site;
+    let mut jobs = vec![Job::Home, Job::TagIndex, Job::NotFound];
+    jobs.extend(
+        (0..site.entries.len())
+            .filter(|&i| site.entries[i].doc.section != Section::Home)
+            .map(Job::Entry),
+    );
+    for section in [Section::Stories, Section::Workshops, Section::Lectures] {
+        jobs.extend((1..=lists::page_count(r, section)).map(|n| Job::List(section, n)));
+    }
+    jobs.extend((0..site.tags.len()).map(Job::Tag));
+    jobs.extend(
+        site.aliases
+            .iter()
+            .map(|(from, to)| Job::Alias(from.clone(), to.clone())),
+    );
+    jobs
+}
+
+/// An alias that would replace a generated page (a list, a tag page) is left out.
+fn alias_collision(site: &Site, to: &str, path: &str) -> Diagnostic {
+    let source = site
+        .entries
+        .iter()
+        .find(|e| e.path == to)
+        .map_or("site.yaml", |e| e.doc.source.as_str());
+    Diagnostic::warning(
+        "render.alias-collision",
+        Span::file(source),
+        format!("旧网址 `{path}` 与网站生成的页面重名，没有生成跳转页"),
+    )
+    .with_hint("从 `aliases:` 中删掉这个旧网址")
+}
+
+fn copy_static(
+    inputs: &RenderInputs<'_>,
+    output: &mut OutputSet,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (path, body) in inputs.theme_static {
+        output.files.insert(
+            format!("{THEME_DIR}{}", path.trim_start_matches('/')),
+            body.clone(),
+        );
+    }
+    for (path, body) in inputs.static_files {
+        let path = path.trim_start_matches('/').to_string();
+        if path.ends_with(".html") && output.files.contains_key(&path) {
+            diagnostics.push(
+                Diagnostic::warning(
+                    "render.static-replaces-page",
+                    Span::file(format!("static/{path}")),
+                    format!("static/{path} 会替换网站生成的页面 {path}"),
+                )
+                .with_hint("如果不是有意替换，请给这个文件改名"),
+            );
+        }
+        output.files.insert(path, body.clone());
+    }
+}

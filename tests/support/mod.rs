@@ -1,6 +1,6 @@
 //! `SiteTest`: builds a fixture site (copied into a temp folder) with the real `tongwen`
 //! binary and reads back what it wrote.
-#![allow(dead_code)]
+#![allow(dead_code, unreachable_pub)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -1,0 +1,337 @@
+//! Single pages: home, story, workshop, lecture, free pages, 404 and alias redirects.
+//! Each builds a template context from a `LangRender`; `render` dispatches every `Job`. Pure: no IO.
+
+use serde::Serialize;
+use tera::Context;
+
+use crate::content::Section;
+use crate::diagnostics::Diagnostic;
+use crate::localize::{ContactText, DateText, Details};
+
+use super::view::{Crumb, LangRender, LectureCard, Link, StoryCard, TagLink, WorkshopCard};
+use super::{Job, lecture_ics_path, lists};
+
+/// A page to render: its language-neutral site path, its template and its context.
+pub(crate) struct Page {
+    pub(crate) site_path: String,
+    pub(crate) template: &'static str,
+    pub(crate) context: Context,
+}
+
+/// A page's HTML, or the error of its template.
+pub(crate) type PageHtml = Result<String, Box<Diagnostic>>;
+
+/// Renders one job: (output path, HTML or the template's error).
+pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> (String, PageHtml) {
+    let page = match job {
+        Job::Home => home(r),
+        Job::Entry(i) => entry(r, *i),
+        Job::List(section, n) => lists::section(r, *section, *n),
+        Job::TagIndex => lists::tag_index(r),
+        Job::Tag(t) => lists::tag(r, *t),
+        Job::NotFound => not_found(r),
+        Job::Alias(from, to) => alias(r, from, to),
+    };
+    let html = r.inputs.templates.render(page.template, &page.context);
+    (r.lang.output_path(&page.site_path), html)
+}
+
+#[derive(Serialize)]
+struct Intro {
+    title: String,
+    body_html: String,
+}
+
+#[derive(Serialize)]
+struct HomeView {
+    intro: Option<Intro>,
+    stories: Vec<StoryCard>,
+    upcoming: Vec<LectureCard>,
+    past: Vec<LectureCard>,
+    workshops: Vec<WorkshopCard>,
+    stories_url: String,
+    lectures_url: String,
+    workshops_url: String,
+}
+
+/// How many cards of each kind the home page shows.
+const HOME_STORIES: usize = 6;
+const HOME_LECTURES: usize = 4;
+const HOME_PAST_LECTURES: usize = 3;
+const HOME_WORKSHOPS: usize = 8;
+
+fn home(r: &LangRender<'_>) -> Page {
+    let site = r.site;
+    let intro = site.home.map(|i| Intro {
+        title: r.text(i).title.clone(),
+        body_html: r.bodies[i].html.clone(),
+    });
+    let view = HomeView {
+        intro,
+        stories: take(&site.stories, HOME_STORIES, |i| r.story_card(i)),
+        upcoming: take(&site.upcoming_lectures, HOME_LECTURES, |i| {
+            r.lecture_card(i)
+        }),
+        past: take(&site.past_lectures, HOME_PAST_LECTURES, |i| {
+            r.lecture_card(i)
+        }),
+        workshops: take(&site.workshops, HOME_WORKSHOPS, |i| r.workshop_card(i)),
+        stories_url: r.url("/stories/"),
+        lectures_url: r.url("/lectures/"),
+        workshops_url: r.url("/workshops/"),
+    };
+    let description = site
+        .home
+        .map_or_else(|| r.loc.description.clone(), |i| r.description(i));
+    let mut head = r.head("/", &r.loc.title, description);
+    head.og_image = site.home.and_then(|i| r.page_image(i)).map(|(_, og)| og);
+    let mut context = r.context("home", head, Vec::new());
+    context.insert("page", &view);
+    Page {
+        site_path: "/".into(),
+        template: "index.html",
+        context,
+    }
+}
+
+fn take<T>(list: &[usize], n: usize, card: impl Fn(usize) -> Option<T>) -> Vec<T> {
+    list.iter().take(n).filter_map(|&i| card(i)).collect()
+}
+
+/// What every entry page shows.
+#[derive(Serialize)]
+struct EntryView {
+    title: String,
+    summary: Option<String>,
+    body_html: String,
+    /// The cover (or photo) sized for the page.
+    image_html: Option<String>,
+    tags: Vec<TagLink>,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct StoryView {
+    date: DateText,
+    community: String,
+    district: Option<String>,
+    author: Option<String>,
+    workshops: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct WorkshopView {
+    leader: String,
+    community: String,
+    founded: Option<DateText>,
+    focus: Vec<String>,
+    contact: Option<ContactText>,
+    stories: Vec<StoryCard>,
+    upcoming: Vec<LectureCard>,
+    past: Vec<LectureCard>,
+}
+
+#[derive(Serialize)]
+struct LectureView {
+    card: LectureCard,
+    end: Option<DateText>,
+    capacity: Option<u32>,
+    registration: Option<String>,
+    registration_is_url: bool,
+    ics_url: String,
+    workshop: Option<Link>,
+    /// The notice shown for a cancelled or postponed lecture.
+    notice: Option<String>,
+}
+
+fn entry(r: &LangRender<'_>, i: usize) -> Page {
+    let entry = r.entry(i);
+    let text = r.text(i);
+    let image = r.page_image(i);
+    let mut head = r.head(&entry.path, &text.title, r.description(i));
+    head.og_image = image.as_ref().map(|(_, og)| og.clone());
+    let (nav, crumbs) = crumbs(r, entry.doc.section, i);
+    let view = EntryView {
+        title: text.title.clone(),
+        summary: text.summary.clone(),
+        body_html: r.bodies[i].html.clone(),
+        image_html: image.map(|(html, _)| html),
+        tags: r.tag_links(i),
+        url: r.entry_url(i),
+    };
+    let template = match &text.details {
+        Details::Story(_) => {
+            head.og_type = "article";
+            "story.html"
+        }
+        Details::Workshop(_) => "workshop.html",
+        Details::Lecture(_) => "lecture.html",
+        Details::Page => "page.html",
+    };
+    let mut context = r.context(&nav, head, crumbs);
+    context.insert("page", &view);
+    match &text.details {
+        Details::Story(_) => context.insert("story", &story_view(r, i)),
+        Details::Workshop(_) => context.insert("workshop", &workshop_view(r, i)),
+        Details::Lecture(_) => context.insert("lecture", &lecture_view(r, i)),
+        Details::Page => {}
+    }
+    Page {
+        site_path: entry.path.clone(),
+        template,
+        context,
+    }
+}
+
+/// The navigation key and breadcrumbs of an entry page: 首页 › section › title.
+fn crumbs(r: &LangRender<'_>, section: Section, i: usize) -> (String, Vec<Crumb>) {
+    let mut crumbs = vec![Crumb {
+        title: r.word("home").into(),
+        url: Some(r.url("/")),
+    }];
+    let nav = match section {
+        Section::Stories | Section::Workshops | Section::Lectures => {
+            let key = section.url_segment();
+            crumbs.push(Crumb {
+                title: r.word(key).into(),
+                url: Some(r.url(&format!("/{key}/"))),
+            });
+            key.to_string()
+        }
+        Section::Pages | Section::Home => r.entry(i).path.clone(),
+    };
+    crumbs.push(Crumb {
+        title: r.text(i).title.clone(),
+        url: None,
+    });
+    (nav, crumbs)
+}
+
+fn story_view(r: &LangRender<'_>, i: usize) -> Option<StoryView> {
+    let Details::Story(story) = &r.text(i).details else {
+        return None;
+    };
+    let workshops = r
+        .site
+        .relations
+        .story_workshops
+        .get(&i)
+        .map(|ws| ws.iter().map(|&w| r.link(w)).collect())
+        .unwrap_or_default();
+    Some(StoryView {
+        date: story.date.clone(),
+        community: story.community.clone(),
+        district: story.district.clone(),
+        author: story.author.clone(),
+        workshops,
+    })
+}
+
+fn workshop_view(r: &LangRender<'_>, i: usize) -> Option<WorkshopView> {
+    let Details::Workshop(workshop) = &r.text(i).details else {
+        return None;
+    };
+    let relations = &r.site.relations;
+    let stories = relations
+        .workshop_stories
+        .get(&i)
+        .map(|s| s.iter().filter_map(|&s| r.story_card(s)).collect())
+        .unwrap_or_default();
+    let lectures: Vec<LectureCard> = relations
+        .workshop_lectures
+        .get(&i)
+        .map(|l| l.iter().filter_map(|&l| r.lecture_card(l)).collect())
+        .unwrap_or_default();
+    // SPEC: upcoming ascending, past descending.
+    let (upcoming, mut past): (Vec<_>, Vec<_>) = lectures.into_iter().partition(|l| l.upcoming);
+    past.reverse();
+    Some(WorkshopView {
+        leader: workshop.leader.clone(),
+        community: workshop.community.clone(),
+        founded: workshop.founded.clone(),
+        focus: workshop.focus.clone(),
+        contact: workshop.contact.clone(),
+        stories,
+        upcoming,
+        past,
+    })
+}
+
+fn lecture_view(r: &LangRender<'_>, i: usize) -> Option<LectureView> {
+    let Details::Lecture(lecture) = &r.text(i).details else {
+        return None;
+    };
+    let card = r.lecture_card(i)?;
+    let notice = match card.status {
+        "cancelled" => Some(r.word("cancelled_note").to_string()),
+        "postponed" => Some(r.word("postponed_note").to_string()),
+        _ => None,
+    };
+    Some(LectureView {
+        card,
+        end: lecture.end.clone(),
+        capacity: lecture.capacity,
+        registration: lecture.registration.clone(),
+        registration_is_url: lecture.registration_is_url,
+        ics_url: r.url(&lecture_ics_path(r.entry(i))),
+        workshop: r
+            .site
+            .relations
+            .lecture_workshop
+            .get(&i)
+            .map(|&w| r.link(w)),
+        notice,
+    })
+}
+
+#[derive(Serialize)]
+struct NotFoundView {
+    home_url: String,
+}
+
+/// SPEC: a 404 page at the root of each language (`404.html`, `zh-hant/404.html`).
+fn not_found(r: &LangRender<'_>) -> Page {
+    let title = r.word("not_found_title").to_string();
+    let mut head = r.head("/404.html", &title, r.word("not_found_text").to_string());
+    head.noindex = true;
+    let mut context = r.context("", head, Vec::new());
+    context.insert(
+        "page",
+        &NotFoundView {
+            home_url: r.url("/"),
+        },
+    );
+    Page {
+        site_path: "/404.html".into(),
+        template: "404.html",
+        context,
+    }
+}
+
+#[derive(Serialize)]
+struct AliasView {
+    /// The new page's path under the base, in this language.
+    target_url: String,
+    target_title: String,
+}
+
+/// A redirect from an old URL to the same-language page that replaced it.
+fn alias(r: &LangRender<'_>, from: &str, to: &str) -> Page {
+    let target = r.site.entries.iter().position(|e| e.path == to);
+    let target_title = target.map_or_else(|| r.loc.title.clone(), |i| r.text(i).title.clone());
+    let mut head = r.head(to, &target_title, r.word("moved_text").to_string());
+    head.noindex = true;
+    let mut context = r.context("", head, Vec::new());
+    context.insert(
+        "page",
+        &AliasView {
+            target_url: r.url(to),
+            target_title,
+        },
+    );
+    Page {
+        site_path: from.to_string(),
+        template: "alias.html",
+        context,
+    }
+}

@@ -1,0 +1,645 @@
+//! The values templates see: serializable views of the localized site (cards, page heads,
+//! navigation), and `LangRender`, everything one language's pages are built from. Pure: no IO.
+
+use std::collections::HashSet;
+
+use rayon::prelude::*;
+use serde::Serialize;
+use tera::Context;
+
+use crate::content::{Kind, LectureStatus, Section};
+use crate::convert::{Script, Variant};
+use crate::localize::{DateText, Details, LocalizedEntry, LocalizedSite, localize};
+use crate::markdown::{self, Rendered};
+use crate::site::{Entry, Lang, Site};
+
+use super::body::{BodyHost, SourceIndex};
+use super::{CALENDAR_PATH, FEED_PATH, RenderInputs, THEME_DIR, asset_path};
+
+/// One language's share of a build: its localized strings and rendered bodies.
+pub struct LangRender<'a> {
+    pub site: &'a Site,
+    pub inputs: &'a RenderInputs<'a>,
+    pub lang: Lang,
+    /// Every language of the site, the first served at `/`.
+    pub langs: Vec<Lang>,
+    pub loc: LocalizedSite,
+    /// Parallel to `Site::entries`: each body rendered for this language.
+    pub bodies: Vec<Rendered>,
+    site_view: SiteView,
+    /// Entries of `Site::upcoming_lectures`, for quick lookup.
+    upcoming: HashSet<usize>,
+}
+
+impl<'a> LangRender<'a> {
+    pub(crate) fn new(
+        site: &'a Site,
+        inputs: &'a RenderInputs<'a>,
+        index: &SourceIndex<'_>,
+        lang: Lang,
+    ) -> LangRender<'a> {
+        let loc = localize(site, lang, inputs.converter);
+        let bodies = (0..site.entries.len())
+            .into_par_iter()
+            .map(|entry| {
+                let host = BodyHost {
+                    site,
+                    index,
+                    entry,
+                    lang,
+                    converter: inputs.converter,
+                    base: inputs.base_url,
+                    images: inputs.images,
+                };
+                markdown::render(&site.entries[entry].doc.body, &host)
+            })
+            .collect();
+        let mut render = LangRender {
+            site,
+            inputs,
+            lang,
+            langs: site.langs(),
+            loc,
+            bodies,
+            site_view: SiteView::default(),
+            upcoming: site.upcoming_lectures.iter().copied().collect(),
+        };
+        render.site_view = render.build_site_view();
+        render
+    }
+
+    /// The path under the base of a site path in this language: `/changxin/zh-hant/stories/a/`.
+    pub fn url(&self, site_path: &str) -> String {
+        self.url_in(self.lang, site_path)
+    }
+
+    pub fn url_in(&self, lang: Lang, site_path: &str) -> String {
+        self.inputs.base_url.join(&lang.site_path(site_path))
+    }
+
+    /// The absolute URL of a site path in `lang`.
+    pub fn permalink_in(&self, lang: Lang, site_path: &str) -> String {
+        self.inputs.base_url.permalink(&lang.site_path(site_path))
+    }
+
+    pub fn entry(&self, i: usize) -> &'a Entry {
+        &self.site.entries[i]
+    }
+
+    pub fn entry_url(&self, i: usize) -> String {
+        self.url(&self.site.entries[i].path)
+    }
+
+    /// The entry's strings in this language.
+    pub fn text(&self, i: usize) -> &LocalizedEntry {
+        &self.loc.entries[i]
+    }
+
+    /// The entry's summary, else the start of its body, else the site's description.
+    pub fn description(&self, i: usize) -> String {
+        self.text(i)
+            .summary
+            .clone()
+            .or_else(|| excerpt(&self.bodies[i].plain_text, 110))
+            .unwrap_or_else(|| self.loc.description.clone())
+    }
+
+    /// A theme word in this language.
+    pub fn word<'k>(&'k self, key: &'k str) -> &'k str {
+        self.loc.word(key)
+    }
+
+    pub(crate) fn tag_url(&self, t: usize) -> String {
+        self.url(&format!("/tags/{}/", self.site.tags[t].slug))
+    }
+
+    /// The common part of every page's template context.
+    pub(crate) fn context(&self, nav: &str, head: Head, crumbs: Vec<Crumb>) -> Context {
+        let mut context = Context::new();
+        context.insert("site", &self.site_view);
+        context.insert("t", &self.loc.ui);
+        context.insert("nav_current", nav);
+        context.insert("head", &head);
+        context.insert("crumbs", &crumbs);
+        context
+    }
+
+    /// The head of the page at `site_path`: canonical, alternates, the language switch.
+    pub(crate) fn head(&self, site_path: &str, title: &str, description: String) -> Head {
+        let other = self.langs.iter().copied().find(|l| *l != self.lang);
+        let mut alternates: Vec<Alternate> = self
+            .langs
+            .iter()
+            .map(|&lang| Alternate {
+                hreflang: lang.script.bcp47(),
+                href: self.permalink_in(lang, site_path),
+            })
+            .collect();
+        if let Some(first) = self.langs.first() {
+            alternates.push(Alternate {
+                hreflang: "x-default",
+                href: self.permalink_in(*first, site_path),
+            });
+        }
+        let full_title = if site_path == "/" {
+            self.loc.title.clone()
+        } else {
+            format!("{title} - {}", self.loc.title)
+        };
+        Head {
+            title: full_title,
+            page_title: title.to_string(),
+            description: one_line(&description),
+            canonical: self.permalink_in(self.lang, site_path),
+            alternates,
+            switch: other.map(|lang| Switch {
+                url: self.url_in(lang, site_path),
+                hreflang: lang.script.bcp47(),
+                label: self.word(switch_word(lang.script)).to_string(),
+            }),
+            og_type: "website",
+            og_image: None,
+            jsonld: None,
+            noindex: false,
+        }
+    }
+
+    fn build_site_view(&self) -> SiteView {
+        let mut nav = vec![NavItem {
+            key: "home".into(),
+            label: self.word("home").into(),
+            url: self.url("/"),
+        }];
+        for (key, section) in [
+            ("stories", Section::Stories),
+            ("workshops", Section::Workshops),
+            ("lectures", Section::Lectures),
+        ] {
+            nav.push(NavItem {
+                key: key.into(),
+                label: self.word(key).into(),
+                url: self.url(&format!("/{}/", section.url_segment())),
+            });
+        }
+        for &i in &self.site.pages {
+            nav.push(NavItem {
+                key: self.site.entries[i].path.clone(),
+                label: self.text(i).title.clone(),
+                url: self.entry_url(i),
+            });
+        }
+        let theme = |file: &str| self.inputs.base_url.join(&format!("{THEME_DIR}{file}"));
+        SiteView {
+            title: self.loc.title.clone(),
+            description: self.loc.description.clone(),
+            home_url: self.url("/"),
+            nav,
+            icp: self.loc.icp.clone(),
+            icp_url: "https://beian.miit.gov.cn/",
+            police: self.loc.police.clone(),
+            police_url: self.loc.police.as_deref().and_then(police_url),
+            calendar_url: self.url(CALENDAR_PATH),
+            feed_url: self.url(FEED_PATH),
+            tags_url: self.url("/tags/"),
+            css_url: theme("css/site.css"),
+            print_css_url: theme("css/print.css"),
+            js_url: theme("js/site.js"),
+            favicon_url: theme("favicon.svg"),
+            year: self
+                .inputs
+                .now
+                .to_zoned(self.site.config.timezone.clone())
+                .year(),
+            lang: LangView {
+                code: self.lang.script.bcp47(),
+                og_locale: og_locale(self.lang.script, self.site.config.traditional),
+                og_locale_alternates: self
+                    .langs
+                    .iter()
+                    .filter(|l| **l != self.lang)
+                    .map(|l| og_locale(l.script, self.site.config.traditional))
+                    .collect(),
+            },
+        }
+    }
+
+    pub(crate) fn tag_links(&self, i: usize) -> Vec<TagLink> {
+        self.text(i)
+            .tags
+            .iter()
+            .map(|&t| self.tag_link(t))
+            .collect()
+    }
+
+    pub(crate) fn tag_link(&self, t: usize) -> TagLink {
+        TagLink {
+            name: self.loc.tags[t].clone(),
+            url: self.tag_url(t),
+            count: self.site.tags[t].entries.len(),
+        }
+    }
+
+    pub(crate) fn link(&self, i: usize) -> Link {
+        Link {
+            title: self.text(i).title.clone(),
+            url: self.entry_url(i),
+        }
+    }
+
+    /// The card HTML of an entry's cover (a workshop's photo when it has no cover).
+    fn card_image(&self, i: usize) -> Option<String> {
+        let entry = self.entry(i);
+        let src = image_source(entry)?;
+        Some(match self.inputs.images.cover(entry, src) {
+            Some(cover) => cover.html_for_list_card,
+            None => plain_img(&self.inputs.base_url.join(&asset_path(entry, src))),
+        })
+    }
+
+    /// The page HTML and `og:image` of an entry's cover or photo.
+    pub(crate) fn page_image(&self, i: usize) -> Option<(String, OgImage)> {
+        let entry = self.entry(i);
+        let src = image_source(entry)?;
+        Some(match self.inputs.images.cover(entry, src) {
+            Some(cover) => {
+                let url = if cover.og_url.starts_with('/') {
+                    format!("{}{}", self.inputs.base_url.origin, cover.og_url)
+                } else {
+                    cover.og_url
+                };
+                let og = OgImage {
+                    url,
+                    width: Some(cover.width),
+                    height: Some(cover.height),
+                };
+                (cover.html_for_page, og)
+            }
+            None => {
+                let path = asset_path(entry, src);
+                let og = OgImage {
+                    url: self.inputs.base_url.permalink(&path),
+                    width: None,
+                    height: None,
+                };
+                (plain_img(&self.inputs.base_url.join(&path)), og)
+            }
+        })
+    }
+
+    pub(crate) fn story_card(&self, i: usize) -> Option<StoryCard> {
+        let Details::Story(story) = &self.text(i).details else {
+            return None;
+        };
+        Some(StoryCard {
+            url: self.entry_url(i),
+            title: self.text(i).title.clone(),
+            summary: self.card_summary(i),
+            date: story.date.clone(),
+            community: story.community.clone(),
+            district: story.district.clone(),
+            cover: self.card_image(i),
+            tags: self.tag_links(i),
+        })
+    }
+
+    pub(crate) fn workshop_card(&self, i: usize) -> Option<WorkshopCard> {
+        let Details::Workshop(workshop) = &self.text(i).details else {
+            return None;
+        };
+        Some(WorkshopCard {
+            url: self.entry_url(i),
+            title: self.text(i).title.clone(),
+            summary: self.card_summary(i),
+            leader: workshop.leader.clone(),
+            community: workshop.community.clone(),
+            focus: workshop.focus.clone(),
+            photo: self.card_image(i),
+        })
+    }
+
+    pub(crate) fn lecture_card(&self, i: usize) -> Option<LectureCard> {
+        let Details::Lecture(lecture) = &self.text(i).details else {
+            return None;
+        };
+        let upcoming = self.upcoming.contains(&i);
+        let (status, status_label) = self.lecture_status(lecture.status, upcoming);
+        Some(LectureCard {
+            url: self.entry_url(i),
+            title: self.text(i).title.clone(),
+            summary: self.text(i).summary.clone(),
+            start: lecture.start.clone(),
+            when: lecture.when.clone(),
+            clock: lecture.clock.clone(),
+            venue: lecture.venue.clone(),
+            speaker: lecture.speaker.clone(),
+            speaker_title: lecture.speaker_title.clone(),
+            series: lecture.series.clone(),
+            status,
+            status_label,
+            upcoming,
+            other_year: lecture.start.year != self.site_view.year,
+        })
+    }
+
+    /// `cancelled` / `postponed` / `past` / `upcoming` and the badge word.
+    pub(crate) fn lecture_status(
+        &self,
+        status: LectureStatus,
+        upcoming: bool,
+    ) -> (&'static str, String) {
+        let key = match (status, upcoming) {
+            (LectureStatus::Cancelled, _) => "cancelled",
+            (LectureStatus::Postponed, _) => "postponed",
+            (LectureStatus::Scheduled, true) => "upcoming",
+            (LectureStatus::Scheduled, false) => "past",
+        };
+        (key, self.word(&format!("status_{key}")).to_string())
+    }
+
+    /// Any entry as a line of a mixed list (tag pages).
+    pub(crate) fn entry_item(&self, i: usize) -> EntryItem {
+        let (kind, date) = match &self.text(i).details {
+            Details::Story(s) => ("story", Some(s.date.clone())),
+            Details::Workshop(_) => ("workshop", None),
+            Details::Lecture(l) => ("lecture", Some(l.start.clone())),
+            Details::Page => ("page", None),
+        };
+        EntryItem {
+            kind,
+            kind_label: self.word(&format!("kind_{kind}")).to_string(),
+            url: self.entry_url(i),
+            title: self.text(i).title.clone(),
+            summary: self.card_summary(i),
+            date,
+        }
+    }
+
+    fn card_summary(&self, i: usize) -> Option<String> {
+        self.text(i)
+            .summary
+            .clone()
+            .or_else(|| excerpt(&self.bodies[i].plain_text, 90))
+    }
+}
+
+/// The word on the switch that leads to `script`, written in the current page's script.
+fn switch_word(script: Script) -> &'static str {
+    match script {
+        Script::Hans => "switch_to_hans",
+        Script::Hant => "switch_to_hant",
+    }
+}
+
+fn og_locale(script: Script, variant: Variant) -> &'static str {
+    match (script, variant) {
+        (Script::Hans, _) => "zh_CN",
+        (Script::Hant, Variant::Hk) => "zh_HK",
+        (Script::Hant, _) => "zh_TW",
+    }
+}
+
+/// The 公安备案 query page for the number in `苏公网安备 32021402000000号`.
+fn police_url(text: &str) -> Option<String> {
+    let code: String = text.chars().filter(char::is_ascii_digit).collect();
+    (code.len() >= 10).then(|| format!("https://beian.mps.gov.cn/#/query/webSearch?code={code}"))
+}
+
+fn image_source(entry: &Entry) -> Option<&str> {
+    match &entry.doc.kind {
+        Kind::Workshop(w) => entry.doc.common.cover.as_deref().or(w.photo.as_deref()),
+        _ => entry.doc.common.cover.as_deref(),
+    }
+}
+
+fn plain_img(url: &str) -> String {
+    format!(
+        "<img src=\"{}\" alt=\"\" loading=\"lazy\" decoding=\"async\">",
+        super::templates::escape_html(url)
+    )
+}
+
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first `max` characters of `text` on one line, cut at a sentence end when one is near.
+pub(crate) fn excerpt(text: &str, max: usize) -> Option<String> {
+    let text = one_line(text);
+    if text.is_empty() {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() <= max {
+        return Some(text);
+    }
+    let cut = &chars[..max];
+    let sentence_end = cut
+        .iter()
+        .rposition(|c| matches!(c, '。' | '！' | '？' | '；' | '.' | '!' | '?'))
+        .filter(|&p| p >= max / 2);
+    Some(match sentence_end {
+        Some(p) => cut[..=p].iter().collect(),
+        None => format!("{}…", cut.iter().collect::<String>()),
+    })
+}
+
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct LangView {
+    /// `zh-Hans` / `zh-Hant`, for `<html lang>`.
+    pub(crate) code: &'static str,
+    pub(crate) og_locale: &'static str,
+    pub(crate) og_locale_alternates: Vec<&'static str>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct NavItem {
+    /// `home`, `stories`, `workshops`, `lectures`, or a free page's site path.
+    pub(crate) key: String,
+    pub(crate) label: String,
+    pub(crate) url: String,
+}
+
+/// Site-wide values, the same on every page of a language.
+#[derive(Debug, Clone, Default, Serialize)]
+pub(crate) struct SiteView {
+    pub(crate) title: String,
+    pub(crate) description: String,
+    pub(crate) home_url: String,
+    pub(crate) nav: Vec<NavItem>,
+    pub(crate) icp: Option<String>,
+    pub(crate) icp_url: &'static str,
+    pub(crate) police: Option<String>,
+    pub(crate) police_url: Option<String>,
+    pub(crate) calendar_url: String,
+    pub(crate) feed_url: String,
+    pub(crate) tags_url: String,
+    pub(crate) css_url: String,
+    pub(crate) print_css_url: String,
+    pub(crate) js_url: String,
+    pub(crate) favicon_url: String,
+    pub(crate) year: i16,
+    pub(crate) lang: LangView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Alternate {
+    pub(crate) hreflang: &'static str,
+    pub(crate) href: String,
+}
+
+/// The link to the same page in the other script.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Switch {
+    pub(crate) url: String,
+    pub(crate) hreflang: &'static str,
+    pub(crate) label: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct OgImage {
+    pub(crate) url: String,
+    pub(crate) width: Option<u32>,
+    pub(crate) height: Option<u32>,
+}
+
+/// What goes into `<head>`.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Head {
+    /// The `<title>`: `Page - Site` (the site's title alone on the home page).
+    pub(crate) title: String,
+    /// The page's own title, for `og:title`.
+    pub(crate) page_title: String,
+    pub(crate) description: String,
+    pub(crate) canonical: String,
+    pub(crate) alternates: Vec<Alternate>,
+    pub(crate) switch: Option<Switch>,
+    pub(crate) og_type: &'static str,
+    pub(crate) og_image: Option<OgImage>,
+    /// JSON-LD text, printed as it is inside `<script type="application/ld+json">`.
+    pub(crate) jsonld: Option<String>,
+    pub(crate) noindex: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Crumb {
+    pub(crate) title: String,
+    /// `None` for the current page.
+    pub(crate) url: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Link {
+    pub(crate) title: String,
+    pub(crate) url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct TagLink {
+    pub(crate) name: String,
+    pub(crate) url: String,
+    pub(crate) count: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct StoryCard {
+    pub(crate) url: String,
+    pub(crate) title: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) date: DateText,
+    pub(crate) community: String,
+    pub(crate) district: Option<String>,
+    /// Card image HTML.
+    pub(crate) cover: Option<String>,
+    pub(crate) tags: Vec<TagLink>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct WorkshopCard {
+    pub(crate) url: String,
+    pub(crate) title: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) leader: String,
+    pub(crate) community: String,
+    pub(crate) focus: Vec<String>,
+    /// Card image HTML.
+    pub(crate) photo: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct LectureCard {
+    pub(crate) url: String,
+    pub(crate) title: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) start: DateText,
+    pub(crate) when: String,
+    /// The time of day beside the date block (see `localize::clock`).
+    pub(crate) clock: String,
+    pub(crate) venue: String,
+    pub(crate) speaker: String,
+    pub(crate) speaker_title: Option<String>,
+    pub(crate) series: Option<String>,
+    /// `upcoming`, `past`, `cancelled` or `postponed`.
+    pub(crate) status: &'static str,
+    pub(crate) status_label: String,
+    pub(crate) upcoming: bool,
+    /// Whether the lecture falls in another year than the build's: the date block shows it.
+    pub(crate) other_year: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct EntryItem {
+    /// `story`, `workshop`, `lecture` or `page`.
+    pub(crate) kind: &'static str,
+    pub(crate) kind_label: String,
+    pub(crate) url: String,
+    pub(crate) title: String,
+    pub(crate) summary: Option<String>,
+    pub(crate) date: Option<DateText>,
+}
+
+/// The numbered links of a paginated list.
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct Pagination {
+    pub(crate) current: usize,
+    pub(crate) total: usize,
+    pub(crate) prev: Option<String>,
+    pub(crate) next: Option<String>,
+    /// Page links; `None` marks a gap (`…`).
+    pub(crate) pages: Vec<Option<PageLink>>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct PageLink {
+    pub(crate) number: usize,
+    pub(crate) url: String,
+    pub(crate) current: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpts_cut_at_a_sentence_end() {
+        let text = "长欣社区把党员中心户打造成居民的家门口服务站。每周三下午，老书记都会在这里接待来访居民，一起商量楼道里的大小事。";
+        assert_eq!(
+            excerpt(text, 30).as_deref(),
+            Some("长欣社区把党员中心户打造成居民的家门口服务站。")
+        );
+        assert_eq!(excerpt("短句", 30).as_deref(), Some("短句"));
+        assert_eq!(excerpt("  ", 30), None);
+        assert_eq!(
+            excerpt("一二三四五六七八九十", 4).as_deref(),
+            Some("一二三四…")
+        );
+    }
+
+    #[test]
+    fn police_record_links_to_the_query_page() {
+        assert_eq!(
+            police_url("苏公网安备 32021402000000号").as_deref(),
+            Some("https://beian.mps.gov.cn/#/query/webSearch?code=32021402000000")
+        );
+        assert_eq!(police_url("备案中"), None);
+    }
+}
