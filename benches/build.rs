@@ -270,9 +270,9 @@ fn serve_rebuild(site: &Path, dir: &Path) -> Result<(), Box<dyn Error>> {
     };
     let engines = Engines::default();
     let (read, input) = timed(|| source::read_site(site));
-    let (cold, built) = timed(|| pipeline::build(&input?, &options, &engines));
-    let built =
-        built.map_err(|d| format!("the synthetic site does not build: {} diagnostics", d.len()))?;
+    let input = input?;
+    let (cold, built) = timed(|| pipeline::build(&input, &options, &engines));
+    let built = built.map_err(|d| not_built(&d))?;
     let (write, written) =
         timed(|| output::replace_atomically(&built.output, &dir.join("public-serve")));
     written?;
@@ -295,8 +295,7 @@ fn serve_rebuild(site: &Path, dir: &Path) -> Result<(), Box<dyn Error>> {
         let started = Instant::now();
         let input = source::read_site(site)?;
         let read = started.elapsed();
-        let built = pipeline::build(&input, &options, &engines)
-            .map_err(|d| format!("the edited site does not build: {} diagnostics", d.len()))?;
+        let built = pipeline::build(&input, &options, &engines).map_err(|d| not_built(&d))?;
         rebuilds.push((started.elapsed(), read));
         drop(built);
     }
@@ -319,6 +318,20 @@ fn serve_rebuild(site: &Path, dir: &Path) -> Result<(), Box<dyn Error>> {
         },
     );
     Ok(())
+}
+
+/// The first diagnostics of a synthetic site that failed to build (a bug of the generator).
+fn not_built(diagnostics: &[tongwen::diagnostics::Diagnostic]) -> String {
+    let shown: Vec<String> = diagnostics
+        .iter()
+        .take(5)
+        .map(|d| d.render_text())
+        .collect();
+    format!(
+        "the synthetic site does not build ({} diagnostics):\n{}",
+        diagnostics.len(),
+        shown.join("\n")
+    )
 }
 
 fn timed<T>(f: impl FnOnce() -> T) -> (Duration, T) {
