@@ -6,7 +6,8 @@
 //! `TONGWEN_BENCH_N=1000,10000` sizes (the default), `TONGWEN_BENCH_RUNS=3` full builds per
 //! generator (the median is reported), `TONGWEN_BENCH_HUGO=0` skips Hugo,
 //! `TONGWEN_BENCH_DIR=path` keeps the generated sites there (for profiling) instead of a
-//! temporary folder.
+//! temporary folder, `TONGWEN_BENCH_OUT=path` puts the build outputs there (e.g. a tmpfs, to
+//! take the disk out of the comparison; removed at the end).
 //!
 //! How it measures:
 //! - A full build is `tongwen build` (read + pipeline + write) run as a child process, so
@@ -48,8 +49,9 @@ fn main() -> Result<(), Box<dyn Error>> {
     let tongwen = PathBuf::from(env!("CARGO_BIN_EXE_tongwen"));
     let hugo = settings.hugo.then(find_hugo).flatten();
     println!(
-        "tongwen bench: {} CPU(s), runs per build: {}",
+        "tongwen bench: {} CPU(s), load average {}, runs per build: {}",
         cpus(),
+        load_average(),
         settings.runs
     );
     match &hugo {
@@ -65,10 +67,19 @@ fn main() -> Result<(), Box<dyn Error>> {
         .unwrap_or_else(|| temp.path().to_path_buf());
     for &n in &settings.sizes {
         let dir = base.join(format!("n{n}"));
-        if dir.exists() {
-            std::fs::remove_dir_all(&dir)?;
-        }
+        remove_if_present(&dir)?;
         bench_size(n, &dir, &tongwen, hugo.is_some(), &settings)?;
+    }
+    // Outputs go only now, so that no deletion slows the file creations of a later build.
+    for &n in &settings.sizes {
+        let dir = base.join(format!("n{n}"));
+        remove_if_present(
+            &settings
+                .out
+                .as_deref()
+                .unwrap_or(&dir)
+                .join(format!("out-{n}")),
+        )?;
     }
     Ok(())
 }
@@ -78,6 +89,7 @@ struct Settings {
     runs: usize,
     hugo: bool,
     dir: Option<PathBuf>,
+    out: Option<PathBuf>,
 }
 
 impl Settings {
@@ -101,6 +113,7 @@ impl Settings {
             runs,
             hugo: std::env::var("TONGWEN_BENCH_HUGO").map_or(true, |v| v.trim() != "0"),
             dir: std::env::var_os("TONGWEN_BENCH_DIR").map(PathBuf::from),
+            out: std::env::var_os("TONGWEN_BENCH_OUT").map(PathBuf::from),
         })
     }
 }
@@ -127,29 +140,60 @@ fn bench_size(
     let started = Instant::now();
     let corpus = synth::generate(&site, n, SEED)?;
     describe_corpus(n, &corpus, started.elapsed());
-
-    let full = full_builds(tongwen, &site, dir, settings.runs)?;
-    full.print("tongwen build (2 languages)");
-    serve_rebuild(&site, dir)?;
-
+    let hugo_site = dir.join("hugo");
     if with_hugo {
-        let hugo_site = dir.join("hugo");
         hugo::write_site(&hugo_site, &corpus)?;
-        let hugo = hugo_builds(&hugo_site, dir, settings.runs)?;
+    }
+    drop(corpus);
+
+    // Runs alternate between the two generators and no output is deleted until the end:
+    // both meet the same machine load and the same file system state (deleting tens of
+    // thousands of files makes the next file creations slower on ext4).
+    let out = settings
+        .out
+        .as_deref()
+        .unwrap_or(dir)
+        .join(format!("out-{n}"));
+    std::fs::create_dir_all(&out)?;
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for run in 1..=settings.runs {
+        ours.push(tongwen_build(
+            tongwen,
+            &site,
+            &out.join(format!("tongwen-{run}")),
+        )?);
+        if with_hugo {
+            theirs.push(hugo_build(&hugo_site, &out.join(format!("hugo-{run}")))?);
+        }
+    }
+    let first = out.join("tongwen-1");
+    let full = Runs::from(
+        &ours,
+        count_html(&first)?,
+        count_html(&first.join("zh-hant"))?,
+    );
+    full.print("tongwen build (2 languages)");
+    if with_hugo {
+        let hugo = Runs::from(&theirs, count_html(&out.join("hugo-1"))?, 0);
         hugo.print("hugo --quiet (1 language)");
         let ratio = full.median.as_secs_f64() / hugo.median.as_secs_f64();
         println!(
-            "  tongwen / hugo wall time: {ratio:.2} (target < 1.00: {}); peak memory target < 500 MiB: {}",
-            if ratio < 1.0 { "met" } else { "MISSED" },
-            if full.peak_kib < 500 * 1024 {
-                "met"
-            } else {
-                "MISSED"
-            },
+            "  tongwen / hugo wall time: {ratio:.2} (target < 1.00: {})",
+            met(ratio < 1.0)
         );
     }
+    println!(
+        "  tongwen peak memory {} (target < 500 MiB: {})",
+        mib(full.peak_kib),
+        met(full.peak_kib < 500 * 1024)
+    );
+    serve_rebuild(&site, &out)?;
     println!();
     Ok(())
+}
+
+fn met(yes: bool) -> &'static str {
+    if yes { "met" } else { "MISSED" }
 }
 
 fn describe_corpus(n: usize, corpus: &synth::Corpus, took: Duration) {
@@ -217,52 +261,34 @@ impl Runs {
     }
 }
 
-/// `tongwen build` in a child process, `runs` times, each into a fresh output folder.
-fn full_builds(
-    tongwen: &Path,
-    site: &Path,
-    dir: &Path,
-    runs: usize,
-) -> Result<Runs, Box<dyn Error>> {
-    let mut children = Vec::with_capacity(runs);
-    let out = dir.join("public");
-    for _ in 0..runs {
-        remove_if_present(&out)?;
-        let mut command = Command::new(tongwen);
-        command
-            .arg("build")
-            .arg("--root")
-            .arg(site)
-            .arg("--out")
-            .arg(&out)
-            .args(["--now", NOW]);
-        children.push(measure::run(&mut command, &dir.join("tongwen-build.log"))?);
-    }
-    let pages = count_html(&out)?;
-    let hant = count_html(&out.join("zh-hant"))?;
-    Ok(Runs::from(&children, pages, hant))
+/// One `tongwen build` in a child process into a fresh output folder.
+fn tongwen_build(tongwen: &Path, site: &Path, out: &Path) -> Result<Child, Box<dyn Error>> {
+    let mut command = Command::new(tongwen);
+    command
+        .arg("build")
+        .arg("--root")
+        .arg(site)
+        .arg("--out")
+        .arg(out)
+        .args(["--now", NOW]);
+    Ok(measure::run(&mut command, &out.with_extension("log"))?)
 }
 
-fn hugo_builds(site: &Path, dir: &Path, runs: usize) -> Result<Runs, Box<dyn Error>> {
-    let mut children = Vec::with_capacity(runs);
-    let out = dir.join("hugo-public");
-    for _ in 0..runs {
-        remove_if_present(&out)?;
-        let mut command = Command::new("hugo");
-        command
-            .arg("--quiet")
-            .arg("--source")
-            .arg(site)
-            .arg("--destination")
-            .arg(&out);
-        children.push(measure::run(&mut command, &dir.join("hugo-build.log"))?);
-    }
-    Ok(Runs::from(&children, count_html(&out)?, 0))
+/// One `hugo --quiet` build into a fresh output folder.
+fn hugo_build(site: &Path, out: &Path) -> Result<Child, Box<dyn Error>> {
+    let mut command = Command::new("hugo");
+    command
+        .arg("--quiet")
+        .arg("--source")
+        .arg(site)
+        .arg("--destination")
+        .arg(out);
+    Ok(measure::run(&mut command, &out.with_extension("log"))?)
 }
 
 /// What `tongwen serve` does after a save: read the whole site again and rebuild it in memory
 /// with the engines of the previous build. Also times the stages of a cold build.
-fn serve_rebuild(site: &Path, dir: &Path) -> Result<(), Box<dyn Error>> {
+fn serve_rebuild(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
     let options = BuildOptions {
         now: NOW.parse::<jiff::Timestamp>()?,
         drafts: false,
@@ -274,7 +300,7 @@ fn serve_rebuild(site: &Path, dir: &Path) -> Result<(), Box<dyn Error>> {
     let (cold, built) = timed(|| pipeline::build(&input, &options, &engines));
     let built = built.map_err(|d| not_built(&d))?;
     let (write, written) =
-        timed(|| output::replace_atomically(&built.output, &dir.join("public-serve")));
+        timed(|| output::replace_atomically(&built.output, &out.join("in-process")));
     written?;
     println!(
         "  stages in process (cold engines): read {}, pipeline {}, write {}",
@@ -357,6 +383,14 @@ fn find_hugo() -> Option<String> {
             .unwrap_or("hugo")
             .to_string()
     })
+}
+
+/// The 1-minute load average (Linux), to read timings on a shared machine.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "unknown".into())
 }
 
 fn cpus() -> usize {
