@@ -127,7 +127,7 @@ pub struct LinkOptions<'a> {
     /// Turns a text into a URL slug (pinyin for Chinese).
     pub slugify: &'a dyn Fn(&str) -> String,
     /// The text of each content file by path, to place relation errors on their line.
-    pub sources: &'a BTreeMap<String, String>,
+    pub sources: &'a BTreeMap<&'a str, &'a str>,
 }
 
 /// Links documents into a `Site`. Errors: two files with one URL, an alias that collides,
