@@ -143,7 +143,7 @@ impl Corpus {
                 let mut rng = Rng::for_entry(seed, section, index);
                 let mut entry = make_entry(&mut rng, section, index, &titles, &counts);
                 if entry.hant {
-                    entry.to_traditional(&opencc);
+                    entry.convert_to_traditional(&opencc);
                 }
                 entry
             })
@@ -266,7 +266,7 @@ impl Entry {
     }
 
     /// Every reader-visible string, converted to traditional script (slugs stay ASCII).
-    fn to_traditional(&mut self, opencc: &OpenCC) {
+    fn convert_to_traditional(&mut self, opencc: &OpenCC) {
         let t = |s: &mut String| *s = opencc.convert_with_config(s, OpenccConfig::S2t, false);
         t(&mut self.title);
         t(&mut self.summary);
@@ -605,9 +605,9 @@ impl<'a> Body<'a> {
 
     fn list(&mut self) {
         for _ in 0..3 + self.rng.below(4) {
-            let _ = write!(
+            let _ = writeln!(
                 self.out,
-                "- **{}**：{}{}，{}；\n",
+                "- **{}**：{}{}，{}；",
                 self.rng.pick(LIST_LEADS),
                 self.rng.pick(ACTIONS),
                 self.rng.pick(OBJECTS),
