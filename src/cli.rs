@@ -9,11 +9,33 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "tongwen",
     version,
     about = "同文：把 Markdown 文章生成简体、繁体两种文字的社区宣传网站",
-    disable_help_subcommand = true
+    disable_help_subcommand = true,
+    disable_help_flag = true,
+    disable_version_flag = true,
+    subcommand_help_heading = "命令",
+    subcommand_value_name = "命令",
+    help_template = HELP,
 )]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    #[command(flatten)]
+    pub help: HelpFlags,
+}
+
+/// The layout of every help page, with clap's English headings in Chinese.
+const HELP: &str = "{about}\n\n用法：{usage}\n\n{all-args}";
+
+/// `-h` and `-V`, described in Chinese (clap's own flags say "Print help").
+#[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "选项")]
+pub struct HelpFlags {
+    /// 显示帮助
+    #[arg(short = 'h', long = "help", action = clap::ArgAction::Help, global = true)]
+    pub help: Option<bool>,
+    /// 显示版本号
+    #[arg(short = 'V', long = "version", action = clap::ArgAction::Version)]
+    pub version: Option<bool>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -31,28 +53,30 @@ pub enum Command {
 }
 
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "选项", help_template = HELP, disable_help_flag = true)]
 pub struct BuildArgs {
     /// 网站文件夹（里面有 site.yaml），默认是当前文件夹
-    #[arg(long, default_value = ".")]
+    #[arg(long, default_value = ".", value_name = "文件夹")]
     pub root: PathBuf,
     /// 输出文件夹，默认是网站文件夹里的 public/
-    #[arg(long)]
+    #[arg(long, value_name = "文件夹")]
     pub out: Option<PathBuf>,
     /// 覆盖 site.yaml 里的 base_url，例如 https://example.org/changxin/
-    #[arg(long)]
+    #[arg(long, value_name = "网址")]
     pub base_url: Option<String>,
     /// 也生成草稿（draft: true）
     #[arg(long)]
     pub drafts: bool,
     /// 把“现在”固定为这个时间（例如 2024-05-01T10:00+08:00），两次生成的结果逐字节相同
-    #[arg(long)]
+    #[arg(long, value_name = "时间")]
     pub now: Option<String>,
 }
 
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "选项", help_template = HELP, disable_help_flag = true)]
 pub struct ServeArgs {
     /// 网站文件夹，默认是当前文件夹
-    #[arg(long, default_value = ".")]
+    #[arg(long, default_value = ".", value_name = "文件夹")]
     pub root: PathBuf,
     /// 监听地址，默认只允许本机访问
     #[arg(long, default_value = "127.0.0.1")]
@@ -77,9 +101,10 @@ pub enum Format {
 }
 
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "选项", help_template = HELP, disable_help_flag = true)]
 pub struct CheckArgs {
     /// 网站文件夹，默认是当前文件夹
-    #[arg(long, default_value = ".")]
+    #[arg(long, default_value = ".", value_name = "文件夹")]
     pub root: PathBuf,
     /// 自动修正机械性问题（拼音注音、中文词中间的空格、中文之间的半角标点）
     #[arg(long)]
@@ -88,7 +113,7 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// 把“现在”固定为这个时间
-    #[arg(long)]
+    #[arg(long, value_name = "时间")]
     pub now: Option<String>,
 }
 
@@ -103,19 +128,23 @@ pub enum NewKind {
 }
 
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "选项", help_template = HELP, disable_help_flag = true)]
 pub struct NewArgs {
     /// 类型：story（案例故事）、workshop（工作室）、lecture（讲堂）
-    #[arg(value_enum)]
+    #[arg(value_enum, value_name = "类型")]
     pub kind: NewKind,
     /// 标题
+    #[arg(value_name = "标题")]
     pub title: String,
     /// 网站文件夹，默认是当前文件夹
-    #[arg(long, default_value = ".")]
+    #[arg(long, default_value = ".", value_name = "文件夹")]
     pub root: PathBuf,
 }
 
 #[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "选项", help_template = HELP, disable_help_flag = true)]
 pub struct InitArgs {
     /// 新网站的文件夹
+    #[arg(value_name = "文件夹")]
     pub dir: PathBuf,
 }

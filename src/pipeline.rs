@@ -48,8 +48,11 @@ pub struct Summary {
 /// the site's variant or glossary changes.
 #[derive(Default)]
 pub struct Engines {
-    converter: Mutex<Option<(Variant, Vec<(String, String)>, Arc<Converter>)>>,
+    converter: Mutex<Option<CachedConverter>>,
 }
+
+/// A converter and the settings it was built for.
+type CachedConverter = (Variant, Vec<(String, String)>, Arc<Converter>);
 
 impl Engines {
     pub fn converter(&self, config: &Config) -> Arc<Converter> {

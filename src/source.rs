@@ -204,7 +204,7 @@ impl<'a> Walker<'a> {
                             Span::file(rel),
                             format!("文件是 {} 编码，已按此读取", decoded.encoding.name()),
                         )
-                        .with_hint("建议在编辑器里“另存为”UTF-8 编码，其他电脑上也能正确显示"),
+                        .with_hint("在编辑器里“另存为”UTF-8 编码，其他电脑上也能正确显示"),
                     );
                 }
                 Some(SourceFile {

@@ -103,14 +103,14 @@ fn links_to_content_files_lead_to_the_same_language() {
     let site = bilingual();
     let hans = site.main_of("stories/changxin-hongse-weijia/index.html");
     let hant = site.main_of("zh-hant/stories/changxin-hongse-weijia/index.html");
-    assert!(
-        hans.contains("href=\"/changxin/workshops/laoshuji/#工作方法\""),
-        "{hans}"
-    );
-    assert!(
-        hant.contains("href=\"/changxin/zh-hant/workshops/laoshuji/#工作方法\""),
-        "{hant}"
-    );
+    // The fragment is the heading's Chinese id, percent-encoded in the href.
+    let fragment = "#%E5%B7%A5%E4%BD%9C%E6%96%B9%E6%B3%95";
+    let to_hans = format!("href=\"/changxin/workshops/laoshuji/{fragment}\"");
+    let to_hant = format!("href=\"/changxin/zh-hant/workshops/laoshuji/{fragment}\"");
+    assert!(hans.contains(&to_hans), "{hans}");
+    assert!(hant.contains(&to_hant), "{hant}");
+    let workshop = site.main_of("workshops/laoshuji/index.html");
+    assert!(workshop.contains("id=\"工作方法\""), "{workshop}");
     assert!(hans.contains("href=\"/changxin/about/\""), "{hans}");
 }
 

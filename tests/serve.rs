@@ -1,6 +1,9 @@
 //! `tongwen serve` as a user meets it: a real server on 127.0.0.1 with a random port.
 //! Tests wait on the reload long-poll, never on sleeps.
 
+// Test helpers panic on any failure: that is how a test reports it.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -38,8 +41,14 @@ impl Reply {
 }
 
 fn serve(site: SiteTest) -> Served {
+    serve_with(site, &[])
+}
+
+fn serve_with(site: SiteTest, args: &[&str]) -> Served {
     let mut child = Command::new(env!("CARGO_BIN_EXE_tongwen"))
-        .args(["serve", "--port", "0", "--root"])
+        .args(["serve", "--port", "0"])
+        .args(args)
+        .arg("--root")
         .arg(site.root())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -236,6 +245,18 @@ fn foreign_host_names_are_refused() {
         &format!("localhost:{}", served.addr.port()),
     );
     assert_eq!(reply.status, 200);
+}
+
+#[test]
+fn bound_to_the_network_it_answers_its_ip_addresses_but_not_foreign_names() {
+    let served = serve_with(SiteTest::fixture("bilingual"), &["--bind", "0.0.0.0"]);
+    let port = served.addr.port();
+    // What a phone on the same network sends: the computer's address as Host.
+    let reply = request(served.addr, "GET", "/", &format!("192.168.1.5:{port}"));
+    assert_eq!(reply.status, 200);
+    assert!(reply.body.contains("/__tongwen/reload.js"));
+    let reply = request(served.addr, "GET", "/", &format!("evil.example:{port}"));
+    assert_eq!(reply.status, 403);
 }
 
 #[test]

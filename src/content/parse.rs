@@ -83,6 +83,7 @@ pub fn parse_document(
 /// The YAML's entries after the full-width checks; `None` when the YAML cannot be read.
 fn read_entries(yaml_text: &str, first_line: usize, reader: &mut Reader<'_>) -> Option<Vec<Entry>> {
     let repaired = front_matter::check_full_width(yaml_text, first_line, reader.place);
+    let repaired_lines: Vec<usize> = repaired.diagnostics.iter().map(|d| d.span.line).collect();
     reader.diagnostics.extend(repaired.diagnostics);
     let origin = Origin {
         first_line,
@@ -105,6 +106,9 @@ fn read_entries(yaml_text: &str, first_line: usize, reader: &mut Reader<'_>) -> 
             reader.push(error);
             None
         }
+        // A line already reported for its full-width characters may still not read as YAML
+        // after the repair: one message for it is enough.
+        Err(error) if repaired_lines.contains(&error.pos.line) => None,
         Err(error) => {
             let diagnostic = reader
                 .place

@@ -6,7 +6,9 @@ mod body;
 pub mod calendar;
 pub mod feeds;
 pub mod jsonld;
+mod linked_data;
 mod lists;
+mod outputs;
 mod pages;
 pub mod sitemap;
 pub mod templates;
@@ -16,6 +18,8 @@ mod view;
 mod tests;
 #[cfg(test)]
 mod tests_feeds;
+#[cfg(test)]
+mod tests_outputs;
 
 use jiff::Timestamp;
 use rayon::prelude::*;
@@ -29,6 +33,7 @@ use crate::site::{Entry, Lang, Site};
 use crate::source::{Asset, ThemeStatic};
 
 pub use body::asset_path;
+pub use outputs::{FEED_ENTRIES, SITEMAP_PATH};
 pub use templates::{BUILTIN_STATIC, BUILTIN_TEMPLATES, Templates};
 pub use view::LangRender;
 
@@ -149,9 +154,10 @@ pub(crate) enum Job {
     Alias(String, String),
 }
 
-/// Every page of every language of `site`, the theme's and the site's static files.
-/// Diagnostics: a template that fails on a page, an alias or static file that would
-/// replace a page.
+/// Every page of every language of `site`; `sitemap.xml`, `robots.txt`, and in each language
+/// the feed and the calendars; the theme's and the site's static files (a static file of the
+/// same name replaces a generated one). Diagnostics: a template that fails on a page, an
+/// alias or static file that would replace a page.
 pub fn site(site: &Site, inputs: &RenderInputs<'_>) -> (OutputSet, Vec<Diagnostic>) {
     let index = body::SourceIndex::new(site);
     let renders: Vec<LangRender<'_>> = site
@@ -180,6 +186,9 @@ pub fn site(site: &Site, inputs: &RenderInputs<'_>) -> (OutputSet, Vec<Diagnosti
             }
             (Ok(html), _) => output.insert_text(path, html),
         }
+    }
+    for (path, text) in outputs::files(&renders) {
+        output.insert_text(path, text);
     }
     copy_static(inputs, &mut output, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);

@@ -9,7 +9,7 @@ use crate::diagnostics::Diagnostic;
 use crate::localize::{ContactText, DateText, Details};
 
 use super::view::{Crumb, LangRender, LectureCard, Link, StoryCard, TagLink, WorkshopCard};
-use super::{Job, lecture_ics_path, lists};
+use super::{Job, lecture_ics_path, linked_data, lists};
 
 /// A page to render: its language-neutral site path, its template and its context.
 pub(crate) struct Page {
@@ -150,6 +150,7 @@ fn entry(r: &LangRender<'_>, i: usize) -> Page {
     let image = r.page_image(i);
     let mut head = r.head(&entry.path, &text.title, r.description(i));
     head.og_image = image.as_ref().map(|(_, og)| og.clone());
+    head.jsonld = linked_data::page_jsonld(r, i, head.og_image.as_ref());
     let (nav, crumbs) = crumbs(r, entry.doc.section, i);
     let view = EntryView {
         title: text.title.clone(),

@@ -57,10 +57,15 @@ fn render_url(out: &mut String, url: &SitemapUrl) {
     out.push_str("  </url>\n");
 }
 
-/// `robots.txt`: every crawler may read everything; the sitemap's absolute URL.
-/// Crawlers read it only at the root of a host, so a site under a path (`/changxin/`)
-/// needs the host's own robots.txt to point at this sitemap.
-pub fn robots(sitemap_url: &str) -> String {
-    let sitemap_url: String = sitemap_url.chars().filter(|c| !c.is_control()).collect();
-    format!("User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n")
+/// `robots.txt`: every crawler may read everything; the sitemap's absolute URL when the
+/// site has one (a `Sitemap:` line must be absolute). Crawlers read it only at the root of
+/// a host, so a site under a path (`/changxin/`) needs the host's own robots.txt to point
+/// at this sitemap.
+pub fn robots(sitemap_url: Option<&str>) -> String {
+    let mut out = String::from("User-agent: *\nAllow: /\n");
+    if let Some(url) = sitemap_url {
+        let url: String = url.chars().filter(|c| !c.is_control()).collect();
+        out.push_str(&format!("\nSitemap: {url}\n"));
+    }
+    out
 }

@@ -18,7 +18,7 @@ fn converter() -> Converter {
     Converter::new(Variant::Standard, &[])
 }
 
-fn config() -> Config {
+pub(super) fn config() -> Config {
     Config {
         title: "长欣社区“红色微家”".into(),
         description: "党建引领社区治理品牌".into(),
@@ -222,7 +222,7 @@ fn now() -> Timestamp {
     "2026-06-01T02:00:00Z".parse().unwrap()
 }
 
-fn test_site(config: Config) -> Site {
+pub(super) fn test_site(config: Config) -> Site {
     let converter = converter();
     let sources = BTreeMap::new();
     let options = LinkOptions {
@@ -237,13 +237,13 @@ fn test_site(config: Config) -> Site {
     site
 }
 
-struct Built {
-    output: OutputSet,
-    diagnostics: Vec<Diagnostic>,
+pub(super) struct Built {
+    pub(super) output: OutputSet,
+    pub(super) diagnostics: Vec<Diagnostic>,
 }
 
 impl Built {
-    fn html(&self, path: &str) -> String {
+    pub(super) fn html(&self, path: &str) -> String {
         match self.output.files.get(path) {
             Some(OutputBody::Bytes(bytes)) => String::from_utf8(bytes.to_vec()).unwrap(),
             other => panic!("{path}: {other:?}\npaths: {:#?}", self.paths()),
@@ -720,7 +720,7 @@ mod body_host {
     }
 }
 
-fn render_site(site: &Site, static_files: &[(String, OutputBody)]) -> Built {
+pub(super) fn render_site(site: &Site, static_files: &[(String, OutputBody)]) -> Built {
     let converter = converter();
     let templates = Templates::builtin();
     let inputs = RenderInputs {

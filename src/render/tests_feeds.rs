@@ -646,11 +646,19 @@ mod sitemap {
 
     #[test]
     fn robots_allows_all_and_names_the_sitemap() {
-        insta::assert_snapshot!(robots("https://example.org/changxin/sitemap.xml"), @r"
+        insta::assert_snapshot!(robots(Some("https://example.org/changxin/sitemap.xml")), @r"
         User-agent: *
         Allow: /
 
         Sitemap: https://example.org/changxin/sitemap.xml
+        ");
+    }
+
+    #[test]
+    fn robots_without_an_absolute_sitemap_url_names_none() {
+        insta::assert_snapshot!(robots(None), @r"
+        User-agent: *
+        Allow: /
         ");
     }
 }

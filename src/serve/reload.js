@@ -44,7 +44,8 @@
     fetch("/__tongwen/poll?since=" + seen, { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (state) {
-        var changed = state.generation > seen;
+        // A generation behind `seen` comes from a restarted serve: reload as well.
+        var changed = state.generation !== seen;
         seen = state.generation;
         if (state.overlay) {
           overlay(state.overlay);

@@ -23,9 +23,10 @@ pub fn inject(html: &str, generation: u64) -> String {
     }
 }
 
-/// The poll answer: `{"generation":N,"kind":"page"|"css","overlay":"<html>"|null}`.
-pub fn poll_json(snapshot: &Snapshot) -> String {
-    let kind = match snapshot.kind {
+/// The poll answer to a page that has seen generation `since`:
+/// `{"generation":N,"kind":"page"|"css","overlay":"<html>"|null}`.
+pub fn poll_json(snapshot: &Snapshot, since: u64) -> String {
+    let kind = match snapshot.kind_since(since) {
         ReloadKind::Page => "page",
         ReloadKind::Css => "css",
     };
@@ -112,8 +113,9 @@ mod tests {
             output: Arc::new(OutputSet::default()),
             errors: Arc::new(vec![d]),
             kind: ReloadKind::Page,
+            page_generation: 3,
         };
-        let json: serde_json::Value = serde_json::from_str(&poll_json(&snapshot)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&poll_json(&snapshot, 2)).unwrap();
         let overlay = json["overlay"].as_str().unwrap();
         assert!(overlay.contains("content/stories/a.md:4:7"));
         assert!(overlay.contains("字段 &lt;title&gt; 缺少"));

@@ -107,11 +107,24 @@ fn host_allowed(request: &Request, allowed: &[String]) -> bool {
         // HTTP/1.0 clients may send no Host; they cannot be a rebinding browser.
         return true;
     };
+    host_name_allowed(&host, allowed)
+}
+
+/// A `Host` value (lowercase, with or without port) names this machine: one of `allowed`,
+/// a `*.localhost` name, or any IP address. DNS rebinding needs a domain name, so an IP
+/// address is safe, and it is how a phone on the same network reaches `--bind 0.0.0.0`.
+fn host_name_allowed(host: &str, allowed: &[String]) -> bool {
     let name = match host.rsplit_once(':') {
-        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name.to_string(),
+        Some((name, port)) if port.chars().all(|c| c.is_ascii_digit()) => name,
         _ => host,
     };
-    allowed.iter().any(|a| *a == name) || name.ends_with(".localhost")
+    let ip_literal = name
+        .strip_prefix('[')
+        .and_then(|n| n.strip_suffix(']'))
+        .unwrap_or(name)
+        .parse::<std::net::IpAddr>()
+        .is_ok();
+    ip_literal || allowed.iter().any(|a| a == name) || name.ends_with(".localhost")
 }
 
 fn answer(request: Request, state: &ServeState, allowed: &[String], prefixes: &[&str]) {
@@ -142,7 +155,7 @@ fn route(url: &str, state: &ServeState, prefixes: &[&str]) -> Reply {
         return body(
             200,
             "application/json",
-            reload::poll_json(&snapshot).into_bytes(),
+            reload::poll_json(&snapshot, since).into_bytes(),
         );
     }
     let snapshot = state.snapshot();
@@ -223,4 +236,34 @@ fn body(status: u16, content_type: &str, bytes: Vec<u8>) -> Reply {
         }
     }
     reply
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_names_of_this_machine_and_ip_addresses_are_allowed() {
+        let allowed = allowed_hosts(SocketAddr::from(([0, 0, 0, 0], 1111)));
+        for host in [
+            "localhost:1111",
+            "127.0.0.1:1111",
+            "[::1]:1111",
+            "preview.localhost",
+            "192.168.1.5:1111",
+            "10.0.0.7",
+            "[fe80::1]:1111",
+        ] {
+            assert!(host_name_allowed(host, &allowed), "{host} was refused");
+        }
+        for host in [
+            "evil.example",
+            "evil.example:1111",
+            "127.0.0.1.evil.example",
+            "localhost.evil.example",
+            "[::1].evil.example",
+        ] {
+            assert!(!host_name_allowed(host, &allowed), "{host} was allowed");
+        }
+    }
 }

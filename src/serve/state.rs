@@ -23,7 +23,22 @@ pub struct Snapshot {
     pub generation: u64,
     pub output: Arc<OutputSet>,
     pub errors: Arc<Vec<Diagnostic>>,
+    /// What the latest change asks for.
     pub kind: ReloadKind,
+    /// The latest generation that asked for a page reload: a page that missed it must
+    /// reload even when the latest change touched only stylesheets.
+    pub page_generation: u64,
+}
+
+impl Snapshot {
+    /// What a page that has seen generation `since` must do to catch up.
+    pub fn kind_since(&self, since: u64) -> ReloadKind {
+        if self.page_generation > since {
+            ReloadKind::Page
+        } else {
+            self.kind
+        }
+    }
 }
 
 /// The state behind the server: a snapshot and a condition variable to wake long-polls.
@@ -40,6 +55,7 @@ impl ServeState {
                 output: Arc::new(output),
                 errors: Arc::new(errors),
                 kind: ReloadKind::Page,
+                page_generation: 1,
             }),
             changed: Condvar::new(),
         }
@@ -71,17 +87,22 @@ impl ServeState {
         change(&mut current);
         current.generation += 1;
         let generation = current.generation;
+        if current.kind == ReloadKind::Page {
+            current.page_generation = generation;
+        }
         drop(current);
         self.changed.notify_all();
         generation
     }
 
-    /// Blocks until the generation is past `seen` or `timeout` passes; returns the snapshot.
+    /// Blocks until the generation differs from `seen` or `timeout` passes; returns the
+    /// snapshot. A `seen` ahead of the generation comes from a page that an earlier `serve`
+    /// served: it is answered at once, so that page reloads.
     pub fn wait_past(&self, seen: u64, timeout: Duration) -> Snapshot {
         let current = self.lock();
         let (current, _) = self
             .changed
-            .wait_timeout_while(current, timeout, |s| s.generation <= seen)
+            .wait_timeout_while(current, timeout, |s| s.generation == seen)
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         current.clone()
     }
@@ -107,6 +128,27 @@ mod tests {
         };
         state.publish(OutputSet::default(), ReloadKind::Page);
         assert_eq!(waiter.join().unwrap(), 2);
+    }
+
+    #[test]
+    fn a_poll_from_an_earlier_serve_is_answered_at_once() {
+        let state = ServeState::new(OutputSet::default(), Vec::new());
+        let started = std::time::Instant::now();
+        assert_eq!(state.wait_past(40, Duration::from_secs(30)).generation, 1);
+        assert!(started.elapsed() < Duration::from_secs(10));
+    }
+
+    #[test]
+    fn a_missed_page_change_is_not_hidden_by_a_later_stylesheet_change() {
+        let state = ServeState::new(OutputSet::default(), Vec::new());
+        state.publish(OutputSet::default(), ReloadKind::Page);
+        state.publish(OutputSet::default(), ReloadKind::Css);
+        let snapshot = state.snapshot();
+        assert_eq!(snapshot.generation, 3);
+        assert_eq!(snapshot.kind_since(1), ReloadKind::Page);
+        assert_eq!(snapshot.kind_since(2), ReloadKind::Css);
+        state.fail(Vec::new());
+        assert_eq!(state.snapshot().kind_since(3), ReloadKind::Page);
     }
 
     #[test]

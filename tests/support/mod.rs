@@ -1,6 +1,6 @@
 //! `SiteTest`: builds a fixture site (copied into a temp folder) with the real `tongwen`
 //! binary and reads back what it wrote.
-#![allow(dead_code, unreachable_pub)]
+#![allow(dead_code, unreachable_pub, clippy::unwrap_used)]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
