@@ -46,7 +46,6 @@ const NOW: &str = "2026-06-01T10:00+08:00";
 
 fn main() -> Result<(), Box<dyn Error>> {
     let settings = Settings::from_env()?;
-    let tongwen = PathBuf::from(env!("CARGO_BIN_EXE_tongwen"));
     let hugo = settings.hugo.then(find_hugo).flatten();
     println!(
         "tongwen bench: {} CPU(s), load average {}, runs per build: {}",
@@ -64,6 +63,10 @@ fn main() -> Result<(), Box<dyn Error>> {
         println!("unoptimized build (smoke run): the timings below are not meaningful");
     }
     let temp = tempfile::tempdir()?;
+    // A private copy: a `cargo build` elsewhere in the same target folder cannot swap the
+    // binary under a running benchmark.
+    let tongwen = temp.path().join("tongwen");
+    std::fs::copy(env!("CARGO_BIN_EXE_tongwen"), &tongwen)?;
     let base = settings
         .dir
         .clone()
