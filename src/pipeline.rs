@@ -107,10 +107,10 @@ pub fn build(
     let converter = engines.converter(&config);
     let documents = parse_documents(input, &config, &converter, &mut found);
     let templates = load_templates(input, &config, &mut found);
-    let sources: BTreeMap<String, String> = input
+    let sources: BTreeMap<&str, &str> = input
         .content
         .iter()
-        .map(|f| (f.path.clone(), f.text.clone()))
+        .map(|f| (f.path.as_str(), f.text.as_str()))
         .collect();
     let link_options = LinkOptions {
         now: options.now,

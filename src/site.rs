@@ -1,7 +1,7 @@
 //! Links parsed documents into a `Site`: URLs, duplicate URLs, aliases, workshop ↔ story/lecture
 //! relations, tags, and lectures split at the build's `now`. Pure: no IO.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use jiff::Timestamp;
 use serde::Serialize;
@@ -127,7 +127,7 @@ pub struct LinkOptions<'a> {
     /// Turns a text into a URL slug (pinyin for Chinese).
     pub slugify: &'a dyn Fn(&str) -> String,
     /// The text of each content file by path, to place relation errors on their line.
-    pub sources: &'a BTreeMap<String, String>,
+    pub sources: &'a BTreeMap<&'a str, &'a str>,
 }
 
 /// Links documents into a `Site`. Errors: two files with one URL, an alias that collides,
@@ -410,22 +410,35 @@ fn find_value_line(text: &str, field: &str, value: &str) -> Option<(usize, usize
 fn collect_tags(entries: &[Entry], stories: &[usize], options: &LinkOptions<'_>) -> Vec<Tag> {
     // Stories first, newest first; then everything else by path.
     let mut order: Vec<usize> = stories.to_vec();
-    order.extend((0..entries.len()).filter(|i| !stories.contains(i)));
+    let mut is_story = vec![false; entries.len()];
+    for &i in stories {
+        is_story[i] = true;
+    }
+    order.extend((0..entries.len()).filter(|&i| !is_story[i]));
     let mut tags: BTreeMap<String, Tag> = BTreeMap::new();
+    // A site has a few dozen tag names used thousands of times: convert and slugify each once.
+    let mut named: HashMap<(&str, Script), (String, String)> = HashMap::new();
     for i in order {
         let doc = &entries[i].doc;
         for tag in &doc.common.tags {
-            let name_hans = options
-                .converter
-                .convert(tag.trim(), doc.script, Script::Hans)
-                .into_owned();
-            let slug = (options.slugify)(&name_hans);
+            let (name_hans, slug) = named
+                .entry((tag.trim(), doc.script))
+                .or_insert_with(|| {
+                    let name = options
+                        .converter
+                        .convert(tag.trim(), doc.script, Script::Hans)
+                        .into_owned();
+                    let slug = (options.slugify)(&name);
+                    (name, slug)
+                })
+                .clone();
             let tag = tags.entry(slug.clone()).or_insert_with(|| Tag {
                 name_hans,
                 slug,
                 entries: Vec::new(),
             });
-            if !tag.entries.contains(&i) {
+            // Entries are visited one at a time: a repeated tag of this entry is the last one.
+            if tag.entries.last() != Some(&i) {
                 tag.entries.push(i);
             }
         }

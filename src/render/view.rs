@@ -24,7 +24,8 @@ pub struct LangRender<'a> {
     /// Every language of the site, the first served at `/`.
     pub langs: Vec<Lang>,
     pub loc: LocalizedSite,
-    /// Parallel to `Site::entries`: each body rendered for this language.
+    /// Parallel to `Site::entries`: each body rendered for this language, its `plain_text`
+    /// cut to the start that excerpts read.
     pub bodies: Vec<Rendered>,
     site_view: SiteView,
     /// Entries of `Site::upcoming_lectures`, for quick lookup.
@@ -51,7 +52,11 @@ impl<'a> LangRender<'a> {
                     base: inputs.base_url,
                     images: inputs.images,
                 };
-                markdown::render(&site.entries[entry].doc.body, &host)
+                let mut rendered = markdown::render(&site.entries[entry].doc.body, &host);
+                // Only excerpts read the plain text: keep their source, not the whole body
+                // (two copies of every body's text otherwise stay in memory to the end).
+                rendered.plain_text = excerpt_source(&rendered.plain_text);
+                rendered
             })
             .collect();
         let mut render = LangRender {
@@ -420,6 +425,31 @@ fn plain_img(url: &str) -> String {
     )
 }
 
+/// Characters of a body's plain text kept for excerpts: more than the longest excerpt (110),
+/// so that `excerpt` still sees that the text goes on.
+const EXCERPT_SOURCE: usize = 120;
+
+/// The start of `text` on one line, long enough for any `excerpt` of it.
+fn excerpt_source(text: &str) -> String {
+    let mut kept = String::new();
+    let mut count = 0;
+    for word in text.split_whitespace() {
+        if count >= EXCERPT_SOURCE {
+            break;
+        }
+        if !kept.is_empty() {
+            kept.push(' ');
+            count += 1;
+        }
+        kept.extend(word.chars().take(EXCERPT_SOURCE.saturating_sub(count)));
+        count += word
+            .chars()
+            .count()
+            .min(EXCERPT_SOURCE.saturating_sub(count));
+    }
+    kept
+}
+
 fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -620,6 +650,17 @@ pub(crate) struct PageLink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_of_the_kept_start_equal_excerpts_of_the_whole_text() {
+        let text = "长欣社区把党员中心户打造成居民的家门口服务站。\n\n每周三下午，老书记都会在这里接待来访居民， 一起商量楼道里的大小事。".repeat(8);
+        let kept = excerpt_source(&text);
+        assert!(kept.chars().count() <= EXCERPT_SOURCE);
+        for max in [30, 90, 110] {
+            assert_eq!(excerpt(&kept, max), excerpt(&text, max), "max {max}");
+        }
+        assert_eq!(excerpt_source("短句  两个"), "短句 两个");
+    }
 
     #[test]
     fn excerpts_cut_at_a_sentence_end() {
