@@ -46,7 +46,7 @@ pub(crate) struct SiteImages<'a> {
     settings: &'a ImageSettings,
     base: &'a BaseUrl,
     /// Content file path → its text, to show the line of a diagnostic.
-    sources: &'a BTreeMap<String, String>,
+    sources: &'a BTreeMap<&'a str, &'a str>,
     uses: Mutex<BTreeMap<String, Use>>,
     errors: Mutex<Vec<Diagnostic>>,
     lints: Mutex<Vec<Diagnostic>>,
@@ -80,7 +80,7 @@ impl<'a> SiteImages<'a> {
         files: &'a SiteFiles<'a>,
         settings: &'a ImageSettings,
         base: &'a BaseUrl,
-        sources: &'a BTreeMap<String, String>,
+        sources: &'a BTreeMap<&'a str, &'a str>,
     ) -> SiteImages<'a> {
         SiteImages {
             files,
@@ -108,8 +108,9 @@ impl<'a> SiteImages<'a> {
 
     fn source_text(&self, entry: &Entry) -> &str {
         self.sources
-            .get(&entry.doc.source)
-            .map_or("", String::as_str)
+            .get(entry.doc.source.as_str())
+            .copied()
+            .unwrap_or("")
     }
 
     /// The error for an image that names no file; `place` is its line and column in the file.
