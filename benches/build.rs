@@ -308,7 +308,7 @@ fn serve_rebuild(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
         drafts: false,
         base_url: Some("http://127.0.0.1:1313/".into()),
     };
-    let engines = Engines::default();
+    let engines = Engines::for_rebuilds();
     let (read, input) = timed(|| source::read_site(site));
     let input = input?;
     let (cold, built) = timed(|| pipeline::build(&input, &options, &engines));

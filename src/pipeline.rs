@@ -5,7 +5,7 @@
 mod files;
 mod images;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use jiff::Timestamp;
@@ -17,7 +17,8 @@ use crate::convert::{Converter, Variant};
 use crate::diagnostics::{self, Diagnostic, Span};
 use crate::images::ImageJob;
 use crate::output::{OutputBody, OutputSet};
-use crate::render::{self, RenderInputs, Templates};
+use crate::render::cache::{Key, KeyBuilder};
+use crate::render::{self, RenderCache, RenderInputs, Templates};
 use crate::site::{self, LinkOptions, Site};
 use crate::source::{SiteInput, ThemeStatic};
 
@@ -58,16 +59,42 @@ pub struct Summary {
 }
 
 /// Keeps the converter between builds (serve rebuilds on every save), rebuilt only when
-/// the site's variant or glossary changes.
+/// the site's variant or glossary changes; and what the last build parsed and rendered,
+/// reused where its inputs are unchanged (the output is the same as a fresh build's).
+/// `Engines::default()` keeps only the converter (a one-off build would hold every page
+/// twice); `Engines::for_rebuilds()` keeps the rest too.
 #[derive(Default)]
 pub struct Engines {
     converter: Mutex<Option<CachedConverter>>,
+    /// Whether `documents` and `render` are kept between builds.
+    reuse: bool,
+    documents: RenderDocuments,
+    render: RenderCache,
 }
+
+/// Parsed content files of the last build, by the digest of what parsing reads: the file's
+/// path and text, site.yaml's text and `--base-url`.
+#[derive(Default)]
+struct RenderDocuments {
+    parsed: Mutex<HashMap<Key, Parsed>>,
+}
+
+/// What `content::parse_document` returns.
+type Parsed = (Option<Document>, Vec<Diagnostic>);
 
 /// A converter and the settings it was built for.
 type CachedConverter = (Variant, Vec<(String, String)>, Arc<Converter>);
 
 impl Engines {
+    /// Engines for a series of builds of one site (serve): each build reuses what the
+    /// previous one parsed and rendered where its inputs are unchanged.
+    pub fn for_rebuilds() -> Engines {
+        Engines {
+            reuse: true,
+            ..Engines::default()
+        }
+    }
+
     pub fn converter(&self, config: &Config) -> Arc<Converter> {
         let mut slot = self
             .converter
@@ -105,7 +132,8 @@ pub fn build(
         config.base_url = parse_base_url_override(url, &mut found);
     }
     let converter = engines.converter(&config);
-    let documents = parse_documents(input, &config, &converter, &mut found);
+    let config_key = config_key(input, options);
+    let documents = parse_documents(input, &config, &converter, engines, &config_key, &mut found);
     let templates = load_templates(input, &config, &mut found);
     let sources: BTreeMap<&str, &str> = input
         .content
@@ -138,8 +166,10 @@ pub fn build(
         images: &resolver,
         static_files: &render::static_bodies(&static_non_photos(input)),
         theme_static: &theme_static(input, &site.config),
+        cache: engines.reuse.then_some(&engines.render),
     };
     let (mut output, diags) = render::site(&site, &inputs);
+    engines.render.finish();
     found.extend(diags);
     let staged = resolver.finish();
     found.extend(staged.errors);
@@ -188,6 +218,12 @@ fn insert_copies(output: &mut OutputSet, copies: Vec<images::Copy>, found: &mut 
     }
 }
 
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 fn finish(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     diagnostics::sort(&mut diagnostics);
     diagnostics
@@ -210,18 +246,56 @@ fn parse_base_url_override(url: &str, found: &mut Vec<Diagnostic>) -> BaseUrl {
     })
 }
 
-/// Every content file, parsed in parallel; the order of `input.content` is kept.
+/// What a content file's parse depends on besides the file: site.yaml and `--base-url`.
+fn config_key(input: &SiteInput, options: &BuildOptions) -> KeyBuilder {
+    let site_yaml = input.config.as_ref().map_or("", |f| f.text.as_str());
+    KeyBuilder::default()
+        .text(site_yaml)
+        .text(options.base_url.as_deref().unwrap_or("\0none"))
+}
+
+/// Every content file, parsed in parallel (a file unchanged since the last build is taken
+/// from `engines`); the order of `input.content` is kept.
 fn parse_documents(
     input: &SiteInput,
     config: &Config,
     converter: &Converter,
+    engines: &Engines,
+    config_key: &KeyBuilder,
     found: &mut Vec<Diagnostic>,
 ) -> Vec<Document> {
-    let parsed: Vec<(Option<Document>, Vec<Diagnostic>)> = input
+    if !engines.reuse {
+        let parsed = input
+            .content
+            .par_iter()
+            .map(|file| content::parse_document(file, config, converter))
+            .collect();
+        return collect_documents(parsed, found);
+    }
+    let previous = std::mem::take(&mut *lock(&engines.documents.parsed));
+    let keyed: Vec<(Key, Parsed)> = input
         .content
         .par_iter()
-        .map(|file| content::parse_document(file, config, converter))
+        .map(|file| {
+            let key = config_key
+                .clone()
+                .text(&file.path)
+                .text(&file.text)
+                .finish();
+            let parsed = previous
+                .get(&key)
+                .cloned()
+                .unwrap_or_else(|| content::parse_document(file, config, converter));
+            (key, parsed)
+        })
         .collect();
+    drop(previous);
+    let parsed: Vec<Parsed> = keyed.iter().map(|(_, parsed)| parsed.clone()).collect();
+    *lock(&engines.documents.parsed) = keyed.into_iter().collect();
+    collect_documents(parsed, found)
+}
+
+fn collect_documents(parsed: Vec<Parsed>, found: &mut Vec<Diagnostic>) -> Vec<Document> {
     let mut documents = Vec::with_capacity(parsed.len());
     for (doc, diags) in parsed {
         found.extend(diags);

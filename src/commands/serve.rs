@@ -78,7 +78,7 @@ impl Rebuild {
             root: root.to_path_buf(),
             drafts,
             base_url: base_url.to_string(),
-            engines: Engines::default(),
+            engines: Engines::for_rebuilds(),
             probes: ProbeCache::default(),
         }
     }

@@ -3,6 +3,7 @@
 //! keeps the output independent of thread timing, so two builds are byte-identical.
 
 mod body;
+pub mod cache;
 pub mod calendar;
 pub mod feeds;
 pub mod jsonld;
@@ -34,6 +35,7 @@ use crate::site::{Entry, Lang, Site};
 use crate::source::{Asset, ThemeStatic};
 
 pub use body::asset_path;
+pub use cache::RenderCache;
 pub use outputs::{FEED_ENTRIES, SITEMAP_PATH};
 pub use templates::{BUILTIN_STATIC, BUILTIN_TEMPLATES, Templates};
 pub use view::LangRender;
@@ -119,6 +121,8 @@ pub struct RenderInputs<'a> {
     pub static_files: &'a [(String, OutputBody)],
     /// The theme's static files: (path under the theme's `static/`, body); published under `theme/`.
     pub theme_static: &'a [(String, OutputBody)],
+    /// Bodies and pages of the previous build to reuse when their inputs are unchanged.
+    pub cache: Option<&'a RenderCache>,
 }
 
 /// The theme's static files as (path under `static/`, body) for `RenderInputs::theme_static`.

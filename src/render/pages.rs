@@ -32,8 +32,31 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> (String, PageHtml) {
         Job::NotFound => not_found(r),
         Job::Alias(from, to) => alias(r, from, to),
     };
-    let html = r.inputs.templates.render(page.template, &page.context);
-    (r.lang.output_path(&page.site_path), html)
+    let path = r.lang.output_path(&page.site_path);
+    (path, html(r, page))
+}
+
+/// A page's HTML: the previous build's when its template context is unchanged (a list
+/// page's context holds every card it shows, so it changes when any of them does).
+fn html(r: &LangRender<'_>, page: Page) -> PageHtml {
+    let templates = r.inputs.templates;
+    let Some(cache) = r.inputs.cache.filter(|_| templates.is_pure()) else {
+        return templates.render(page.template, &r.full_context(page.context));
+    };
+    let own = page.context.into_json();
+    let key = r
+        .page_key()
+        .text(page.template)
+        .text(&page.site_path)
+        .json(&own)
+        .finish();
+    if let Some(html) = cache.page(&key) {
+        return Ok(html);
+    }
+    let own = Context::from_value(own).expect("a context's JSON is an object");
+    let html = templates.render(page.template, &r.full_context(own))?;
+    cache.keep_page(key, &html);
+    Ok(html)
 }
 
 #[derive(Serialize)]

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use tera::{Context, Tera};
 
+use super::cache::{Key, KeyBuilder};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::source::SourceFile;
 
@@ -42,6 +43,9 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
 pub const BUILTIN_STATIC: &[(&str, &[u8])] =
     builtin_bytes!["css/site.css", "css/print.css", "js/site.js", "favicon.svg"];
 
+/// Tera's built-in functions whose value changes from one render to the next.
+const IMPURE_FUNCTIONS: &[&str] = &["now", "get_random", "get_env"];
+
 /// Where the default theme's templates live in a site, to name them in messages.
 const BUILTIN_DIR: &str = "themes/default/templates/";
 
@@ -51,6 +55,11 @@ pub struct Templates {
     tera: Tera,
     /// Template name → the file it came from, for messages.
     files: BTreeMap<String, String>,
+    /// The digest of every template's name and text.
+    fingerprint: Key,
+    /// Whether a page's HTML depends only on its context: no template calls a function
+    /// whose value changes between renders (`now()`, `get_random()`, `get_env()`).
+    pure: bool,
 }
 
 impl Templates {
@@ -94,7 +103,33 @@ impl Templates {
             .collect();
         tera.add_raw_templates(texts.iter().map(|(name, (_, text))| (name, text)))
             .map_err(|e| vec![chain_diagnostic(&files, &e)])?;
-        Ok(Templates { tera, files })
+        let fingerprint = texts
+            .iter()
+            .fold(KeyBuilder::default(), |key, (name, (_, text))| {
+                key.text(name).text(text)
+            })
+            .finish();
+        let pure = !texts.values().any(|(_, text)| {
+            IMPURE_FUNCTIONS
+                .iter()
+                .any(|function| calls(text, function))
+        });
+        Ok(Templates {
+            tera,
+            files,
+            fingerprint,
+            pure,
+        })
+    }
+
+    /// The digest of the templates, for keys of cached pages.
+    pub(crate) fn fingerprint(&self) -> &Key {
+        &self.fingerprint
+    }
+
+    /// Whether a page rendered from the same context is always the same HTML.
+    pub(crate) fn is_pure(&self) -> bool {
+        self.pure
     }
 
     pub fn has(&self, name: &str) -> bool {
@@ -117,6 +152,17 @@ impl Templates {
             )
         })
     }
+}
+
+/// Whether `text` may call `function`: its name as a word, then `(`, spaces allowed between.
+fn calls(text: &str, function: &str) -> bool {
+    text.match_indices(function).any(|(at, _)| {
+        let word_start = !text[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_alphanumeric() || c == '_');
+        word_start && text[at + function.len()..].trim_start().starts_with('(')
+    })
 }
 
 /// `themes/x/templates/partials/a.html` → `partials/a.html`.
@@ -217,6 +263,19 @@ mod tests {
             text: text.to_string(),
             encoding: "UTF-8",
         }
+    }
+
+    #[test]
+    fn templates_that_call_now_are_not_pure() {
+        assert!(Templates::builtin().is_pure());
+        let own = SourceFile {
+            path: "themes/x/templates/page.html".into(),
+            text: "{{ now (format=\"%Y\") }} known".into(),
+            encoding: "UTF-8",
+        };
+        assert!(!Templates::load(&[own]).unwrap().is_pure());
+        assert!(!calls("{{ known(x=1) }}", "now"));
+        assert!(calls("{{get_env (name=\"A\")}}", "get_env"));
     }
 
     #[test]

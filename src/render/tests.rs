@@ -273,6 +273,7 @@ fn build_with(config: Config) -> Built {
         OutputBody::Bytes(b"x".to_vec().into()),
     )];
     let inputs = RenderInputs {
+        cache: None,
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -599,6 +600,7 @@ fn text_is_escaped_in_pages() {
     let converter = converter();
     let templates = Templates::builtin();
     let inputs = RenderInputs {
+        cache: None,
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -736,6 +738,7 @@ pub(super) fn render_site(site: &Site, static_files: &[(String, OutputBody)]) ->
     let converter = converter();
     let templates = Templates::builtin();
     let inputs = RenderInputs {
+        cache: None,
         converter: &converter,
         templates: &templates,
         now: now(),

@@ -2,6 +2,7 @@
 //! navigation), and `LangRender`, everything one language's pages are built from. Pure: no IO.
 
 use std::collections::HashSet;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -10,11 +11,14 @@ use tera::Context;
 use crate::content::{Kind, LectureStatus, Section};
 use crate::convert::{Script, Variant};
 use crate::localize::{DateText, Details, LocalizedEntry, LocalizedSite, localize};
-use crate::markdown::{self, Rendered};
+use crate::markdown::{self, ImageRef, Rendered};
 use crate::site::{Entry, Lang, Site};
 
 use super::body::{BodyHost, SourceIndex};
-use super::{CALENDAR_PATH, FEED_PATH, RenderInputs, THEME_DIR, asset_path};
+use super::cache::KeyBuilder;
+use super::{
+    CALENDAR_PATH, CoverImage, FEED_PATH, ImageResolver, RenderInputs, THEME_DIR, asset_path,
+};
 
 /// One language's share of a build: its localized strings and rendered bodies.
 pub struct LangRender<'a> {
@@ -30,6 +34,11 @@ pub struct LangRender<'a> {
     site_view: SiteView,
     /// Entries of `Site::upcoming_lectures`, for quick lookup.
     upcoming: HashSet<usize>,
+    /// What every page's context holds: the site view and the theme's words, serialized
+    /// once per language.
+    shared: Context,
+    /// The start of every page's cache key: templates, language, `shared`.
+    page_key: KeyBuilder,
 }
 
 impl<'a> LangRender<'a> {
@@ -40,25 +49,7 @@ impl<'a> LangRender<'a> {
         lang: Lang,
     ) -> LangRender<'a> {
         let loc = localize(site, lang, inputs.converter);
-        let bodies = (0..site.entries.len())
-            .into_par_iter()
-            .map(|entry| {
-                let host = BodyHost {
-                    site,
-                    index,
-                    entry,
-                    lang,
-                    converter: inputs.converter,
-                    base: inputs.base_url,
-                    images: inputs.images,
-                };
-                let mut rendered = markdown::render(&site.entries[entry].doc.body, &host);
-                // Only excerpts read the plain text: keep their source, not the whole body
-                // (two copies of every body's text otherwise stay in memory to the end).
-                rendered.plain_text = excerpt_source(&rendered.plain_text);
-                rendered
-            })
-            .collect();
+        let bodies = render_bodies(site, inputs, index, lang);
         let mut render = LangRender {
             site,
             inputs,
@@ -68,8 +59,18 @@ impl<'a> LangRender<'a> {
             bodies,
             site_view: SiteView::default(),
             upcoming: site.upcoming_lectures.iter().copied().collect(),
+            shared: Context::new(),
+            page_key: KeyBuilder::default(),
         };
         render.site_view = render.build_site_view();
+        render.shared.insert("site", &render.site_view);
+        render.shared.insert("t", &render.loc.ui);
+        render.page_key = KeyBuilder::default()
+            .bytes(inputs.templates.fingerprint())
+            .text(lang.script.bcp47())
+            .text(lang.prefix)
+            .json(&render.site_view)
+            .json(&render.loc.ui);
         render
     }
 
@@ -118,15 +119,25 @@ impl<'a> LangRender<'a> {
         self.url(&format!("/tags/{}/", self.site.tags[t].slug))
     }
 
-    /// The common part of every page's template context.
+    /// The common part of every page's own template context (`full_context` adds what
+    /// every page of the language shares).
     pub(crate) fn context(&self, nav: &str, head: Head, crumbs: Vec<Crumb>) -> Context {
         let mut context = Context::new();
-        context.insert("site", &self.site_view);
-        context.insert("t", &self.loc.ui);
         context.insert("nav_current", nav);
         context.insert("head", &head);
         context.insert("crumbs", &crumbs);
         context
+    }
+
+    /// A page's own context with the site view and the theme's words added.
+    pub(crate) fn full_context(&self, mut own: Context) -> Context {
+        own.extend(self.shared.clone());
+        own
+    }
+
+    /// The start of a page's cache key: everything but the page's own context.
+    pub(crate) fn page_key(&self) -> KeyBuilder {
+        self.page_key.clone()
     }
 
     /// The head of the page at `site_path`: canonical, alternates, the language switch.
@@ -386,6 +397,124 @@ impl<'a> LangRender<'a> {
             .summary
             .clone()
             .or_else(|| excerpt(&self.bodies[i].plain_text, 90))
+    }
+}
+
+/// Every entry's body rendered for `lang`, parallel to `Site::entries`, taken from the
+/// previous build when its inputs are unchanged.
+fn render_bodies(
+    site: &Site,
+    inputs: &RenderInputs<'_>,
+    index: &SourceIndex<'_>,
+    lang: Lang,
+) -> Vec<Rendered> {
+    let site_key = inputs.cache.map(|_| body_site_key(site, inputs, lang));
+    (0..site.entries.len())
+        .into_par_iter()
+        .map(|entry| {
+            let Some((cache, site_key)) = inputs.cache.zip(site_key.as_ref()) else {
+                return render_body(site, inputs, index, lang, entry).0;
+            };
+            let doc = &site.entries[entry].doc;
+            let key = site_key
+                .clone()
+                .text(&doc.source)
+                .text(&site.entries[entry].path)
+                .text(doc.script.bcp47())
+                .text(&doc.body)
+                .finish();
+            if let Some(body) = cache.body(&key) {
+                return body;
+            }
+            let (body, consulted_images) = render_body(site, inputs, index, lang, entry);
+            // The image stage records what bodies ask of it: a body that asked must ask
+            // again in every build, so it is never taken from the cache.
+            if !consulted_images {
+                cache.keep_body(key, &body);
+            }
+            body
+        })
+        .collect()
+}
+
+/// One body in `lang`, its `plain_text` cut to what excerpts read; and whether rendering
+/// it asked the image stage anything.
+fn render_body(
+    site: &Site,
+    inputs: &RenderInputs<'_>,
+    index: &SourceIndex<'_>,
+    lang: Lang,
+    entry: usize,
+) -> (Rendered, bool) {
+    let images = WatchedImages {
+        inner: inputs.images,
+        consulted: AtomicBool::new(false),
+    };
+    let host = BodyHost {
+        site,
+        index,
+        entry,
+        lang,
+        converter: inputs.converter,
+        base: inputs.base_url,
+        images: &images,
+    };
+    let mut rendered = markdown::render(&site.entries[entry].doc.body, &host);
+    // Only excerpts read the plain text: keep their source, not the whole body
+    // (two copies of every body's text otherwise stay in memory to the end).
+    rendered.plain_text = excerpt_source(&rendered.plain_text);
+    (rendered, images.consulted.into_inner())
+}
+
+/// What every body's rendering in `lang` depends on besides its own entry: the converter's
+/// settings, the base URL and every page a link may name.
+fn body_site_key(site: &Site, inputs: &RenderInputs<'_>, lang: Lang) -> KeyBuilder {
+    let config = &site.config;
+    let mut key = KeyBuilder::default()
+        .text(lang.script.bcp47())
+        .text(lang.prefix)
+        .text(&format!("{:?}", config.traditional))
+        .text(&inputs.base_url.origin)
+        .text(&inputs.base_url.path);
+    for (from, to) in &config.glossary {
+        key = key.text(from).text(to);
+    }
+    for entry in &site.entries {
+        key = key.text(&entry.doc.source).text(&entry.path);
+    }
+    for tag in &site.tags {
+        key = key.text(&tag.slug);
+    }
+    key
+}
+
+/// An `ImageResolver` that notes whether it was asked anything.
+struct WatchedImages<'a> {
+    inner: &'a dyn ImageResolver,
+    consulted: AtomicBool,
+}
+
+impl ImageResolver for WatchedImages<'_> {
+    fn img_html(
+        &self,
+        entry: &Entry,
+        image: &ImageRef,
+        alt: &str,
+        title: &str,
+        lang: Lang,
+    ) -> Option<String> {
+        self.consulted.store(true, Ordering::Relaxed);
+        self.inner.img_html(entry, image, alt, title, lang)
+    }
+
+    fn cover(&self, entry: &Entry, src: &str) -> Option<CoverImage> {
+        self.consulted.store(true, Ordering::Relaxed);
+        self.inner.cover(entry, src)
+    }
+
+    fn file_url(&self, entry: &Entry, path: &str) -> Option<String> {
+        self.consulted.store(true, Ordering::Relaxed);
+        self.inner.file_url(entry, path)
     }
 }
 

@@ -1,0 +1,160 @@
+//! What a rebuild may take from the previous build: rendered Markdown bodies and page HTML,
+//! each under the SHA-256 of everything it was made from, so a hit is the value a fresh
+//! render would give. Only the last build's values are kept. Pure: no IO.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::sync::{Mutex, MutexGuard};
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::markdown::Rendered;
+
+/// A SHA-256 digest: the key of a cached value.
+pub type Key = [u8; 32];
+
+/// Bodies and pages of the previous build, kept by `pipeline::Engines` between rebuilds.
+#[derive(Default)]
+pub struct RenderCache {
+    bodies: Generations<Key, Rendered>,
+    pages: Generations<Key, String>,
+}
+
+impl RenderCache {
+    pub(crate) fn body(&self, key: &Key) -> Option<Rendered> {
+        self.bodies.get(key)
+    }
+
+    pub(crate) fn keep_body(&self, key: Key, body: &Rendered) {
+        self.bodies.keep(key, body.clone());
+    }
+
+    pub(crate) fn page(&self, key: &Key) -> Option<String> {
+        self.pages.get(key)
+    }
+
+    pub(crate) fn keep_page(&self, key: Key, html: &str) {
+        self.pages.keep(key, html.to_string());
+    }
+
+    /// Ends a build: what it used or made is what the next one may take.
+    pub fn finish(&self) {
+        self.bodies.finish();
+        self.pages.finish();
+    }
+}
+
+/// The values of the previous build (`old`) and those the current build used (`new`).
+struct Generations<K, V> {
+    old: Mutex<HashMap<K, V>>,
+    new: Mutex<HashMap<K, V>>,
+}
+
+impl<K, V> Default for Generations<K, V> {
+    fn default() -> Self {
+        Generations {
+            old: Mutex::new(HashMap::new()),
+            new: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl<K: Hash + Eq + Clone, V: Clone> Generations<K, V> {
+    fn get(&self, key: &K) -> Option<V> {
+        let value = lock(&self.old).get(key).cloned()?;
+        lock(&self.new).insert(key.clone(), value.clone());
+        Some(value)
+    }
+
+    fn keep(&self, key: K, value: V) {
+        lock(&self.new).insert(key, value);
+    }
+
+    fn finish(&self) {
+        let new = std::mem::take(&mut *lock(&self.new));
+        *lock(&self.old) = new;
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    // A panic in another render thread leaves a map that is still whole.
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
+/// Builds a key from the parts a value depends on, each framed by its length so that two
+/// different lists of parts never hash alike.
+#[derive(Clone, Default)]
+pub(crate) struct KeyBuilder(Sha256);
+
+impl KeyBuilder {
+    pub(crate) fn text(mut self, text: &str) -> KeyBuilder {
+        self.0.update((text.len() as u64).to_le_bytes());
+        self.0.update(text.as_bytes());
+        self
+    }
+
+    pub(crate) fn bytes(mut self, bytes: &[u8]) -> KeyBuilder {
+        self.0.update((bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
+        self
+    }
+
+    /// A value as its JSON text (what a template sees of it).
+    pub(crate) fn json(mut self, value: &impl Serialize) -> KeyBuilder {
+        let mut writer = HashWriter(Sha256::new());
+        // Serializing plain data into a hasher cannot fail; a failure still yields a key
+        // that names the failure, never another value's.
+        if serde_json::to_writer(&mut writer, value).is_err() {
+            writer.0.update(b"\0unserializable");
+        }
+        self.0.update(writer.0.finalize());
+        self
+    }
+
+    pub(crate) fn finish(self) -> Key {
+        self.0.finalize().into()
+    }
+}
+
+/// `io::Write` into a hasher, so that serde_json streams into it without a buffer.
+struct HashWriter(Sha256);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.update(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_frame_their_parts() {
+        let ab_c = KeyBuilder::default().text("ab").text("c").finish();
+        let a_bc = KeyBuilder::default().text("a").text("bc").finish();
+        assert_ne!(ab_c, a_bc);
+        assert_eq!(ab_c, KeyBuilder::default().text("ab").text("c").finish());
+    }
+
+    #[test]
+    fn a_build_keeps_only_what_it_used() {
+        let cache = RenderCache::default();
+        let (a, b) = ([1; 32], [2; 32]);
+        cache.keep_page(a, "a");
+        cache.keep_page(b, "b");
+        cache.finish();
+        assert_eq!(cache.page(&a).as_deref(), Some("a"));
+        cache.finish();
+        assert_eq!(cache.page(&a).as_deref(), Some("a"));
+        assert_eq!(cache.page(&b), None);
+    }
+}

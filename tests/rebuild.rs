@@ -1,0 +1,124 @@
+//! Rebuilds in serve reuse what the previous build parsed and rendered (`Engines::for_rebuilds`):
+//! after any edit, a rebuild with warm engines gives exactly what a fresh build of the edited
+//! site gives: the same files, bytes, photos and diagnostics.
+
+mod support;
+
+use std::path::Path;
+
+use support::SiteTest;
+use tongwen::pipeline::{self, BuildOptions, Built, Engines};
+use tongwen::source;
+
+const NOW: &str = "2024-05-01T10:00+08:00";
+
+fn options() -> BuildOptions {
+    BuildOptions {
+        now: NOW.parse().unwrap(),
+        drafts: false,
+        base_url: Some("/".into()),
+    }
+}
+
+fn build(root: &Path, engines: &Engines) -> Result<Built, Vec<tongwen::diagnostics::Diagnostic>> {
+    let input = source::read_site(root).unwrap();
+    pipeline::build(&input, &options(), engines)
+}
+
+/// Rebuilds with `warm` and compares with a build by fresh engines.
+fn assert_rebuild_is_fresh(root: &Path, warm: &Engines, step: &str) {
+    let rebuilt = build(root, warm);
+    let fresh = build(root, &Engines::default());
+    match (rebuilt, fresh) {
+        (Ok(rebuilt), Ok(fresh)) => {
+            let paths = |b: &Built| b.output.files.keys().cloned().collect::<Vec<_>>();
+            assert_eq!(paths(&rebuilt), paths(&fresh), "{step}: output paths");
+            for (path, body) in &fresh.output.files {
+                assert!(
+                    rebuilt.output.files.get(path) == Some(body),
+                    "{step}: {path} differs from a fresh build"
+                );
+            }
+            assert_eq!(rebuilt.images, fresh.images, "{step}: photos");
+            assert_eq!(rebuilt.warnings, fresh.warnings, "{step}: warnings");
+            assert_eq!(rebuilt.summary, fresh.summary, "{step}: summary");
+        }
+        (Err(rebuilt), Err(fresh)) => assert_eq!(rebuilt, fresh, "{step}: errors"),
+        (rebuilt, fresh) => panic!(
+            "{step}: rebuild ok = {}, fresh build ok = {}",
+            rebuilt.is_ok(),
+            fresh.is_ok()
+        ),
+    }
+}
+
+fn edit(site: &SiteTest, path: &str, change: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(site.root().join(path)).unwrap();
+    site.write(path, change(text));
+}
+
+#[test]
+fn rebuilds_after_edits_equal_fresh_builds() {
+    let site = SiteTest::example();
+    let root = site.root().to_path_buf();
+    let engines = Engines::for_rebuilds();
+    assert_rebuild_is_fresh(&root, &engines, "first build");
+    assert_rebuild_is_fresh(&root, &engines, "nothing changed");
+
+    let story = "content/stories/e-zuxue.md";
+    edit(&site, story, |text| {
+        format!("{text}\n补充一段说明：见[老书记工作室](../workshops/laoshuji.md)。\n")
+    });
+    assert_rebuild_is_fresh(&root, &engines, "a story's body");
+
+    edit(&site, story, |text| {
+        text.replacen("title: “E组学”", "title: “E组学”新版", 1)
+            .replacen("tags: [红色微家", "tags: [新标签, 红色微家", 1)
+    });
+    assert_rebuild_is_fresh(&root, &engines, "a story's title and tags");
+
+    let added = "content/stories/xin-gushi.md";
+    site.write(
+        added,
+        "---\ntitle: 新的故事\ndate: 2024-04-30\ncommunity: 长欣公寓社区\ntags: [新标签]\n---\n\n见[E组学](e-zuxue.md)。\n",
+    );
+    assert_rebuild_is_fresh(&root, &engines, "a story added");
+
+    site.write(added, "---\ntitle: 新的故事\n");
+    assert_rebuild_is_fresh(&root, &engines, "broken front matter");
+
+    std::fs::remove_file(root.join(added)).unwrap();
+    assert_rebuild_is_fresh(&root, &engines, "the story deleted");
+
+    edit(&site, "site.yaml", |text| {
+        text.replacen("title: 长欣社区“红色微家”", "title: 长欣社区", 1)
+    });
+    assert_rebuild_is_fresh(&root, &engines, "site.yaml");
+
+    site.write(
+        "themes/default/templates/page.html",
+        "{% extends \"base.html\" %}{% block main %}<p>{{ page.title }}</p>{% endblock %}",
+    );
+    assert_rebuild_is_fresh(&root, &engines, "a template");
+}
+
+#[test]
+fn rebuilds_of_a_synthetic_site_equal_fresh_builds() {
+    #[allow(dead_code)]
+    #[path = "../benches/support/synth.rs"]
+    mod synth;
+    let site = SiteTest::empty();
+    let root = site.root().to_path_buf();
+    synth::generate(&root, 80, 7).unwrap();
+    let engines = Engines::for_rebuilds();
+    assert_rebuild_is_fresh(&root, &engines, "first build");
+    let story = "content/stories/story-00001.md";
+    edit(&site, story, |text| {
+        format!("{text}\n第一次修改：补充一段说明。\n")
+    });
+    assert_rebuild_is_fresh(&root, &engines, "a story's body");
+    edit(&site, story, |text| {
+        text.replacen("title: ", "title: 改过的", 1)
+    });
+    assert_rebuild_is_fresh(&root, &engines, "a story's title");
+}
