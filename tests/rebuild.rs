@@ -2,6 +2,9 @@
 //! after any edit, a rebuild with warm engines gives exactly what a fresh build of the edited
 //! site gives: the same files, bytes, photos and diagnostics.
 
+// Test helpers panic on any failure: that is how a test reports it.
+#![allow(clippy::unwrap_used)]
+
 mod support;
 
 use std::path::Path;
