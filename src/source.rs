@@ -62,6 +62,8 @@ pub enum ThemeStatic {
 use std::fs;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diagnostics::Span;
 use crate::error::Error;
 
@@ -84,15 +86,15 @@ pub fn read_site_with(root: &Path, probes: &ProbeCache) -> Result<SiteInput, Err
     if config_path.is_file() {
         input.config = walker.read_text(&config_path, "site.yaml");
     }
-    for (rel, disk) in walker.files("content") {
-        if rel.ends_with(".md") || rel.ends_with(".markdown") {
-            if let Some(file) = walker.read_text(&disk, &rel) {
-                input.content.push(file);
-            }
-        } else {
-            input.content_assets.push(Asset { path: rel, disk });
-        }
-    }
+    let (pages, assets): (Vec<_>, Vec<_>) = walker
+        .files("content")
+        .into_iter()
+        .partition(|(rel, _)| rel.ends_with(".md") || rel.ends_with(".markdown"));
+    input.content = walker.read_texts(&pages);
+    input.content_assets = assets
+        .into_iter()
+        .map(|(path, disk)| Asset { path, disk })
+        .collect();
     for (rel, disk) in walker.files("static") {
         let path = rel.trim_start_matches("static/").to_string();
         input.static_files.push(Asset { path, disk });
@@ -173,9 +175,11 @@ impl<'a> Walker<'a> {
             self.unreadable(dir);
             return;
         };
-        let mut children: Vec<PathBuf> = read.filter_map(|e| e.ok().map(|e| e.path())).collect();
-        children.sort();
-        for path in children {
+        let mut children: Vec<(PathBuf, Option<fs::FileType>)> = read
+            .filter_map(|e| e.ok().map(|e| (e.path(), e.file_type().ok())))
+            .collect();
+        children.sort_by(|a, b| a.0.cmp(&b.0));
+        for (path, file_type) in children {
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
             if is_editor_dropping(name) {
                 continue;
@@ -184,15 +188,22 @@ impl<'a> Walker<'a> {
                 self.unreadable(&path);
                 continue;
             };
-            let Some(real) = self.inside(&path, &rel) else {
-                continue;
+            let (is_dir, is_file) = match file_type {
+                // Not a link: it is where the walk found it, inside the site.
+                Some(t) if !t.is_symlink() => (t.is_dir(), t.is_file()),
+                _ => {
+                    let Some(real) = self.inside(&path, &rel) else {
+                        continue;
+                    };
+                    (real.is_dir(), real.is_file())
+                }
             };
-            if real.is_dir() {
+            if is_dir {
                 // Depth bound: a link inside the site can still make a cycle.
                 if depth < 32 {
                     self.walk(&path, found, depth + 1);
                 }
-            } else if real.is_file() {
+            } else if is_file {
                 found.push((rel, path));
             }
         }
@@ -223,35 +234,24 @@ impl<'a> Walker<'a> {
         Some(parts?.join("/"))
     }
 
-    fn read_text(&mut self, disk: &Path, rel: &str) -> Option<SourceFile> {
-        match fs::read(disk) {
-            Ok(bytes) => {
-                let decoded = crate::encoding::decode(&bytes);
-                if decoded.encoding.needs_warning() {
-                    self.diagnostics.push(
-                        Diagnostic::warning(
-                            "source.encoding",
-                            Span::file(rel),
-                            format!("文件是 {} 编码，已按此读取", decoded.encoding.name()),
-                        )
-                        .with_hint("在编辑器里“另存为”UTF-8 编码，其他电脑上也能正确显示"),
-                    );
-                }
-                Some(SourceFile {
-                    path: rel.to_string(),
-                    text: decoded.text,
-                    encoding: decoded.encoding.name(),
-                })
-            }
-            Err(e) => {
-                self.diagnostics.push(Diagnostic::error(
-                    "source.unreadable",
-                    Span::file(rel),
-                    format!("无法读取这个文件：{e}"),
-                ));
-                None
-            }
+    /// Every file of `files` (site-relative path, disk path), read in parallel, in order.
+    fn read_texts(&mut self, files: &[(String, PathBuf)]) -> Vec<SourceFile> {
+        let read: Vec<(Option<SourceFile>, Vec<Diagnostic>)> = files
+            .par_iter()
+            .map(|(rel, disk)| read_text(disk, rel))
+            .collect();
+        let mut texts = Vec::with_capacity(read.len());
+        for (file, diagnostics) in read {
+            texts.extend(file);
+            self.diagnostics.extend(diagnostics);
         }
+        texts
+    }
+
+    fn read_text(&mut self, disk: &Path, rel: &str) -> Option<SourceFile> {
+        let (file, diagnostics) = read_text(disk, rel);
+        self.diagnostics.extend(diagnostics);
+        file
     }
 
     fn unreadable(&mut self, path: &Path) {
@@ -263,5 +263,39 @@ impl<'a> Walker<'a> {
             Span::file(shown),
             "无法读取这个文件或文件夹：请检查文件名和权限",
         ));
+    }
+}
+
+/// A text file decoded to UTF-8, with its encoding warning or why it could not be read.
+fn read_text(disk: &Path, rel: &str) -> (Option<SourceFile>, Vec<Diagnostic>) {
+    match fs::read(disk) {
+        Ok(bytes) => {
+            let decoded = crate::encoding::decode(&bytes);
+            let mut diagnostics = Vec::new();
+            if decoded.encoding.needs_warning() {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        "source.encoding",
+                        Span::file(rel),
+                        format!("文件是 {} 编码，已按此读取", decoded.encoding.name()),
+                    )
+                    .with_hint("在编辑器里“另存为”UTF-8 编码，其他电脑上也能正确显示"),
+                );
+            }
+            let file = SourceFile {
+                path: rel.to_string(),
+                text: decoded.text,
+                encoding: decoded.encoding.name(),
+            };
+            (Some(file), diagnostics)
+        }
+        Err(e) => (
+            None,
+            vec![Diagnostic::error(
+                "source.unreadable",
+                Span::file(rel),
+                format!("无法读取这个文件：{e}"),
+            )],
+        ),
     }
 }
