@@ -15,7 +15,8 @@
 //! - Peak memory is the child's maximum resident set size as the kernel reports it when the
 //!   child is reaped (`wait4(2)`'s `ru_maxrss`), per child, not polled.
 //! - The serve-path rebuild runs in this process like `tongwen serve` on a save:
-//!   `source::read_site` + `pipeline::build` with the same `Engines` as the first build, after
+//!   `source::read_site` + `pipeline::build` with the same `Engines::for_rebuilds()` as the
+//!   first build (as serve keeps them), after
 //!   one story file was edited.
 //! - Hugo builds the same corpus in one language with a minimal theme (`support/hugo.rs`):
 //!   `hugo --quiet`, same number of runs, median. Zola is not packaged for this machine and is
