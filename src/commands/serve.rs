@@ -42,14 +42,15 @@ pub fn run(args: &ServeArgs) -> ExitCode {
     let url = format!("http://{}/", shown_addr(preview.addr));
     let rebuild = Rebuild::new(&args.root, args.drafts, &url);
     rebuild.run(&state, ReloadKind::Page);
-    println!("预览地址：{url}（按 Ctrl+C 停止）");
-    if args.open {
-        open_browser(&url);
-    }
+    // Before the address is printed: whoever reads it may press Ctrl+C at once.
     let _ = ctrlc::set_handler(|| {
         println!("\n已停止预览。");
         std::process::exit(0);
     });
+    println!("预览地址：{url}（按 Ctrl+C 停止）");
+    if args.open {
+        open_browser(&url);
+    }
     while let Some(change) = watcher.next_change() {
         let kind = if change == Change::Css {
             ReloadKind::Css
