@@ -48,22 +48,32 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-#[test]
-fn only_the_edges_do_io() {
+/// Every Rust file under `src/`: its path relative to `src/` (`/`-separated) and its text.
+fn source_files() -> Vec<(String, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
     rust_files(&src, &mut files);
+    files
+        .iter()
+        .map(|file| {
+            let rel = file
+                .strip_prefix(&src)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read_to_string(file).unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn only_the_edges_do_io() {
+    let files = source_files();
     let mut offenders = Vec::new();
-    for file in &files {
-        let rel = file
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (rel, text) in &files {
         if IO_MODULES.iter().any(|m| rel.starts_with(m)) {
             continue;
         }
-        let text = std::fs::read_to_string(file).unwrap();
         // Tests of pure modules may read fixtures; only the code above them counts.
         let code = text.split("#[cfg(test)]").next().unwrap_or("");
         for (n, line) in code.lines().enumerate() {
@@ -85,16 +95,8 @@ fn only_the_edges_do_io() {
 
 #[test]
 fn pure_stages_do_not_reach_into_commands_or_serve() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&src, &mut files);
     let mut offenders = Vec::new();
-    for file in &files {
-        let rel = file
-            .strip_prefix(&src)
-            .unwrap()
-            .to_string_lossy()
-            .replace('\\', "/");
+    for (rel, text) in &source_files() {
         if rel.starts_with("commands/")
             || rel.starts_with("serve/")
             || rel == "main.rs"
@@ -102,7 +104,6 @@ fn pure_stages_do_not_reach_into_commands_or_serve() {
         {
             continue;
         }
-        let text = std::fs::read_to_string(file).unwrap();
         for (n, line) in text.lines().enumerate() {
             if line.contains("crate::commands")
                 || line.contains("crate::serve")
