@@ -52,7 +52,10 @@ impl Collect {
 
 impl OutputSink for Collect {
     fn put(&self, path: &str, body: OutputBody) {
-        let mut output = self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut output = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
         output.files.insert(path.to_string(), body);
     }
 }
@@ -158,7 +161,8 @@ impl Staging {
         };
         let _ = fs::remove_dir_all(&staging.dir);
         fs::create_dir_all(&staging.dir).map_err(|e| Error::io(&staging.dir, e))?;
-        fs::write(staging.dir.join(MARKER), b"tongwen\n").map_err(|e| Error::io(&staging.dir, e))?;
+        fs::write(staging.dir.join(MARKER), b"tongwen\n")
+            .map_err(|e| Error::io(&staging.dir, e))?;
         Ok(staging)
     }
 

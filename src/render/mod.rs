@@ -247,8 +247,10 @@ fn put_aliases(
     paths: &mut BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let done: Vec<(String, pages::PageHtml)> =
-        jobs.par_iter().map(|(r, job)| pages::render(r, job)).collect();
+    let done: Vec<(String, pages::PageHtml)> = jobs
+        .par_iter()
+        .map(|(r, job)| pages::render(r, job))
+        .collect();
     for ((_, job), (path, html)) in jobs.iter().zip(done) {
         match (html, job) {
             (Err(d), _) => diagnostics.push(*d),

@@ -242,7 +242,10 @@ pub(super) fn collect(site: &Site, inputs: &RenderInputs<'_>) -> (OutputSet, Vec
     let sink = crate::output::Collect::default();
     let (paths, diagnostics) = super::site(site, inputs, &sink);
     let output = sink.into_output();
-    assert_eq!(paths.iter().collect::<Vec<_>>(), output.files.keys().collect::<Vec<_>>());
+    assert_eq!(
+        paths.iter().collect::<Vec<_>>(),
+        output.files.keys().collect::<Vec<_>>()
+    );
     (output, diagnostics)
 }
 
