@@ -1,6 +1,7 @@
 //! Localized site → output files: pages, lists, feeds, sitemap, calendars. Pure: no IO.
-//! `site` renders every page of every language in parallel; the `BTreeMap` of `OutputSet`
-//! keeps the output independent of thread timing, so two builds are byte-identical.
+//! `site` renders every page of every language in parallel and hands each file to an
+//! `OutputSink` as it is made; what ends up at each path never depends on thread timing, so
+//! two builds are byte-identical.
 
 mod body;
 pub mod cache;
@@ -22,6 +23,8 @@ mod tests_feeds;
 #[cfg(test)]
 mod tests_outputs;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use jiff::Timestamp;
 use rayon::prelude::*;
 
@@ -30,7 +33,7 @@ use crate::content::Section;
 use crate::convert::Converter;
 use crate::diagnostics::{self, Diagnostic, Span};
 use crate::markdown::ImageRef;
-use crate::output::{OutputBody, OutputSet};
+use crate::output::{OutputBody, OutputSink};
 use crate::site::{Entry, Lang, Site};
 use crate::source::{Asset, ThemeStatic};
 
@@ -170,43 +173,100 @@ pub(crate) enum Job {
 
 /// Every page of every language of `site`; `sitemap.xml`, `robots.txt`, and in each language
 /// the feed and the calendars; the theme's and the site's static files (a static file of the
-/// same name replaces a generated one). Diagnostics: a template that fails on a page, an
-/// alias or static file that would replace a page.
-pub fn site(site: &Site, inputs: &RenderInputs<'_>) -> (OutputSet, Vec<Diagnostic>) {
+/// same name replaces a generated one). Each file goes to `sink` as soon as it is rendered, so
+/// no page's HTML outlives its job; returns the paths put, and the diagnostics: a template that
+/// fails on a page, an alias or static file that would replace a page.
+pub fn site(
+    site: &Site,
+    inputs: &RenderInputs<'_>,
+    sink: &dyn OutputSink,
+) -> (BTreeSet<String>, Vec<Diagnostic>) {
     let index = body::SourceIndex::new(site);
     let renders: Vec<LangRender<'_>> = site
         .langs()
         .into_iter()
         .map(|lang| LangRender::new(site, inputs, &index, lang))
         .collect();
-    let jobs: Vec<(&LangRender<'_>, Job)> = renders
+    let (pages, aliases): (Vec<_>, Vec<_>) = renders
         .iter()
         .flat_map(|r| jobs(r).into_iter().map(move |job| (r, job)))
-        .collect();
-    let pages: Vec<(&Job, String, pages::PageHtml)> = jobs
+        .partition(|(_, job)| !matches!(job, Job::Alias(..)));
+    let mut diagnostics = Vec::new();
+    let mut paths = put_pages(&pages, sink, &mut diagnostics);
+    put_aliases(site, &aliases, sink, &mut paths, &mut diagnostics);
+    for (path, text) in outputs::files(&renders) {
+        sink.put(&path, OutputBody::Bytes(text.into_bytes().into()));
+        paths.insert(path);
+    }
+    copy_static(inputs, sink, &mut paths, &mut diagnostics);
+    diagnostics::sort(&mut diagnostics);
+    (paths, diagnostics)
+}
+
+/// A job and the language it renders in.
+type LangJob<'r, 'a> = (&'r LangRender<'a>, Job);
+
+/// Renders the pages in parallel, each put as soon as it is made. Should two jobs share a
+/// path, the last one's page is put again at the end, so the file never depends on which
+/// thread finished first.
+fn put_pages(
+    jobs: &[LangJob<'_, '_>],
+    sink: &dyn OutputSink,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> BTreeSet<String> {
+    let done: Vec<(String, Option<Diagnostic>)> = jobs
         .par_iter()
-        .map(|(r, job)| {
-            let (path, html) = pages::render(r, job);
-            (job, path, html)
+        .map(|(r, job)| match pages::render(r, job) {
+            (path, Ok(html)) => {
+                sink.put(&path, OutputBody::Bytes(html.into_bytes().into()));
+                (path, None)
+            }
+            (path, Err(d)) => (path, Some(*d)),
         })
         .collect();
-    let mut output = OutputSet::default();
-    let mut diagnostics = Vec::new();
-    for (job, path, html) in pages {
-        match (html, job) {
-            (Err(d), _) => diagnostics.push(*d),
-            (Ok(_), Job::Alias(_, to)) if output.files.contains_key(&path) => {
-                diagnostics.push(alias_collision(site, to, &path));
-            }
-            (Ok(html), _) => output.insert_text(path, html),
+    // Path → (its last job, how many jobs made it).
+    let mut last: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
+    for (at, (path, failed)) in done.iter().enumerate() {
+        if failed.is_none() {
+            let slot = last.entry(path).or_insert((at, 0));
+            *slot = (at, slot.1 + 1);
         }
     }
-    for (path, text) in outputs::files(&renders) {
-        output.insert_text(path, text);
+    for &(at, _) in last.values().filter(|(_, n)| *n > 1) {
+        let (r, job) = &jobs[at];
+        if let (path, Ok(html)) = pages::render(r, job) {
+            sink.put(&path, OutputBody::Bytes(html.into_bytes().into()));
+        }
     }
-    copy_static(inputs, &mut output, &mut diagnostics);
-    diagnostics::sort(&mut diagnostics);
-    (output, diagnostics)
+    let paths = last.keys().map(|p| (*p).to_string()).collect();
+    diagnostics.extend(done.into_iter().filter_map(|(_, failed)| failed));
+    paths
+}
+
+/// Alias redirects, after every page: one whose path is taken is left out with a warning.
+fn put_aliases(
+    site: &Site,
+    jobs: &[LangJob<'_, '_>],
+    sink: &dyn OutputSink,
+    paths: &mut BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let done: Vec<(String, pages::PageHtml)> = jobs
+        .par_iter()
+        .map(|(r, job)| pages::render(r, job))
+        .collect();
+    for ((_, job), (path, html)) in jobs.iter().zip(done) {
+        match (html, job) {
+            (Err(d), _) => diagnostics.push(*d),
+            (Ok(_), Job::Alias(_, to)) if paths.contains(&path) => {
+                diagnostics.push(alias_collision(site, to, &path));
+            }
+            (Ok(html), _) => {
+                sink.put(&path, OutputBody::Bytes(html.into_bytes().into()));
+                paths.insert(path);
+            }
+        }
+    }
 }
 
 /// The pages of one language, aliases last so that they never replace a page.
@@ -247,18 +307,18 @@ fn alias_collision(site: &Site, to: &str, path: &str) -> Diagnostic {
 
 fn copy_static(
     inputs: &RenderInputs<'_>,
-    output: &mut OutputSet,
+    sink: &dyn OutputSink,
+    paths: &mut BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for (path, body) in inputs.theme_static {
-        output.files.insert(
-            format!("{THEME_DIR}{}", path.trim_start_matches('/')),
-            body.clone(),
-        );
+        let path = format!("{THEME_DIR}{}", path.trim_start_matches('/'));
+        sink.put(&path, body.clone());
+        paths.insert(path);
     }
     for (path, body) in inputs.static_files {
         let path = path.trim_start_matches('/').to_string();
-        if path.ends_with(".html") && output.files.contains_key(&path) {
+        if path.ends_with(".html") && paths.contains(&path) {
             diagnostics.push(
                 Diagnostic::warning(
                     "render.static-replaces-page",
@@ -268,6 +328,7 @@ fn copy_static(
                 .with_hint("如果不是有意替换，请给这个文件改名"),
             );
         }
-        output.files.insert(path, body.clone());
+        sink.put(&path, body.clone());
+        paths.insert(path);
     }
 }
