@@ -32,7 +32,7 @@ use crate::config::BaseUrl;
 use crate::content::Section;
 use crate::convert::Converter;
 use crate::diagnostics::{self, Diagnostic, Span};
-use crate::markdown::ImageRef;
+use crate::markdown::{self, ImageRef};
 use crate::output::{OutputBody, OutputSink};
 use crate::site::{Entry, Lang, Site};
 use crate::source::{Asset, ThemeStatic};
@@ -174,25 +174,50 @@ pub(crate) enum Job {
 /// Every page of every language of `site`; `sitemap.xml`, `robots.txt`, and in each language
 /// the feed and the calendars; the theme's and the site's static files (a static file of the
 /// same name replaces a generated one). Each file goes to `sink` as soon as it is rendered, so
-/// no page's HTML outlives its job; returns the paths put, and the diagnostics: a template that
-/// fails on a page, an alias or static file that would replace a page.
+/// no page's HTML outlives its job, and each body is rendered with its own page; returns the
+/// paths put, and the diagnostics: a template that fails on a page, an alias or static file
+/// that would replace a page.
 pub fn site(
     site: &Site,
     inputs: &RenderInputs<'_>,
     sink: &dyn OutputSink,
 ) -> (BTreeSet<String>, Vec<Diagnostic>) {
     let index = body::SourceIndex::new(site);
-    let renders: Vec<LangRender<'_>> = site
+    let mut renders: Vec<LangRender<'_>> = site
         .langs()
         .into_iter()
         .map(|lang| LangRender::new(site, inputs, &index, lang))
         .collect();
-    let (pages, aliases): (Vec<_>, Vec<_>) = renders
-        .iter()
-        .flat_map(|r| jobs(r).into_iter().map(move |job| (r, job)))
-        .partition(|(_, job)| !matches!(job, Job::Alias(..)));
+    let jobs: Vec<Vec<Job>> = renders.iter().map(jobs).collect();
+    let mut put = Vec::new();
     let mut diagnostics = Vec::new();
-    let mut paths = put_pages(&pages, sink, &mut diagnostics);
+    record_intro(site, &mut renders);
+    for phase in [Phase::OwnBody, Phase::Cards, Phase::Lists] {
+        let order: Vec<Order> = jobs
+            .iter()
+            .enumerate()
+            .flat_map(|(lang, list)| (0..list.len()).map(move |at| (lang, at)))
+            .filter(|&(lang, at)| phase_of(site, &jobs[lang][at]) == Some(phase))
+            .collect();
+        let done = put_pages(&renders, &jobs, &order, sink);
+        for (at, job) in done {
+            match job.html {
+                Ok(()) => put.push((at, job.path)),
+                Err(d) => diagnostics.push(*d),
+            }
+            if let (Some(body), Job::Entry(i)) = (job.body, &jobs[at.0][at.1]) {
+                renders[at.0].record(*i, body);
+            }
+        }
+    }
+    let mut paths = put_again(&renders, &jobs, put, sink);
+    let aliases: Vec<LangJob<'_, '_>> = jobs
+        .iter()
+        .enumerate()
+        .flat_map(|(lang, list)| list.iter().map(move |job| (lang, job)))
+        .filter(|(_, job)| matches!(job, Job::Alias(..)))
+        .map(|(lang, job)| (&renders[lang], job.clone()))
+        .collect();
     put_aliases(site, &aliases, sink, &mut paths, &mut diagnostics);
     for (path, text) in outputs::files(&renders) {
         sink.put(&path, OutputBody::Bytes(text.into_bytes().into()));
@@ -203,44 +228,100 @@ pub fn site(
     (paths, diagnostics)
 }
 
+/// When a page is rendered: after every page whose cards it shows, since a card shows the
+/// start of the entry's body, and each body is rendered only with its own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Story, lecture and free pages: they show no other entry's card.
+    OwnBody,
+    /// Workshop pages: they show their stories' cards.
+    Cards,
+    /// The home page, section lists, tag pages, the 404 page.
+    Lists,
+}
+
+/// The phase of a job; `None` for an alias, rendered after every page.
+fn phase_of(site: &Site, job: &Job) -> Option<Phase> {
+    match job {
+        Job::Entry(i) if site.entries[*i].doc.section == Section::Workshops => Some(Phase::Cards),
+        Job::Entry(_) => Some(Phase::OwnBody),
+        Job::Home | Job::List(..) | Job::TagIndex | Job::Tag(_) | Job::NotFound => {
+            Some(Phase::Lists)
+        }
+        Job::Alias(..) => None,
+    }
+}
+
+/// The home page's introduction has no page of its own: its body is rendered up front.
+fn record_intro(site: &Site, renders: &mut [LangRender<'_>]) {
+    let Some(i) = site.home else {
+        return;
+    };
+    let bodies: Vec<_> = renders.par_iter().map(|r| r.body(i).rendered).collect();
+    for (r, body) in renders.iter_mut().zip(bodies) {
+        r.record(i, body);
+    }
+}
+
+/// A job's place: (language, position in that language's jobs). Jobs in this order are the
+/// order in which a later page of the same path replaces an earlier one.
+type Order = (usize, usize);
+
+/// A job done: its page put into the sink (or its template's error), and its body.
+struct Done {
+    path: String,
+    html: Result<(), Box<Diagnostic>>,
+    body: Option<markdown::Rendered>,
+}
+
 /// A job and the language it renders in.
 type LangJob<'r, 'a> = (&'r LangRender<'a>, Job);
 
-/// Renders the pages in parallel, each put as soon as it is made. Should two jobs share a
-/// path, the last one's page is put again at the end, so the file never depends on which
-/// thread finished first.
+/// Renders the jobs at `order` in parallel, each page put as soon as it is made.
 fn put_pages(
-    jobs: &[LangJob<'_, '_>],
+    renders: &[LangRender<'_>],
+    jobs: &[Vec<Job>],
+    order: &[Order],
     sink: &dyn OutputSink,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> BTreeSet<String> {
-    let done: Vec<(String, Option<Diagnostic>)> = jobs
+) -> Vec<(Order, Done)> {
+    order
         .par_iter()
-        .map(|(r, job)| match pages::render(r, job) {
-            (path, Ok(html)) => {
-                sink.put(&path, OutputBody::Bytes(html.into_bytes().into()));
-                (path, None)
-            }
-            (path, Err(d)) => (path, Some(*d)),
+        .map(|&(lang, at)| {
+            let rendered = pages::render(&renders[lang], &jobs[lang][at]);
+            let html = rendered.html.map(|html| {
+                sink.put(&rendered.path, OutputBody::Bytes(html.into_bytes().into()));
+            });
+            let done = Done {
+                path: rendered.path,
+                html,
+                body: rendered.body,
+            };
+            ((lang, at), done)
         })
-        .collect();
+        .collect()
+}
+
+/// Should two jobs have put the same path, the last one's page is put again, so the file
+/// never depends on which thread finished first. Returns every path put.
+fn put_again(
+    renders: &[LangRender<'_>],
+    jobs: &[Vec<Job>],
+    put: Vec<(Order, String)>,
+    sink: &dyn OutputSink,
+) -> BTreeSet<String> {
     // Path → (its last job, how many jobs made it).
-    let mut last: BTreeMap<&str, (usize, usize)> = BTreeMap::new();
-    for (at, (path, failed)) in done.iter().enumerate() {
-        if failed.is_none() {
-            let slot = last.entry(path).or_insert((at, 0));
-            *slot = (at, slot.1 + 1);
+    let mut last: BTreeMap<String, (Order, usize)> = BTreeMap::new();
+    for (at, path) in put {
+        let slot = last.entry(path).or_insert((at, 0));
+        *slot = (slot.0.max(at), slot.1 + 1);
+    }
+    for &((lang, at), _) in last.values().filter(|(_, n)| *n > 1) {
+        let rendered = pages::render(&renders[lang], &jobs[lang][at]);
+        if let Ok(html) = rendered.html {
+            sink.put(&rendered.path, OutputBody::Bytes(html.into_bytes().into()));
         }
     }
-    for &(at, _) in last.values().filter(|(_, n)| *n > 1) {
-        let (r, job) = &jobs[at];
-        if let (path, Ok(html)) = pages::render(r, job) {
-            sink.put(&path, OutputBody::Bytes(html.into_bytes().into()));
-        }
-    }
-    let paths = last.keys().map(|p| (*p).to_string()).collect();
-    diagnostics.extend(done.into_iter().filter_map(|(_, failed)| failed));
-    paths
+    last.into_keys().collect()
 }
 
 /// Alias redirects, after every page: one whose path is taken is left out with a warning.
@@ -251,12 +332,13 @@ fn put_aliases(
     paths: &mut BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let done: Vec<(String, pages::PageHtml)> = jobs
+    let done: Vec<pages::Rendered> = jobs
         .par_iter()
         .map(|(r, job)| pages::render(r, job))
         .collect();
-    for ((_, job), (path, html)) in jobs.iter().zip(done) {
-        match (html, job) {
+    for ((_, job), rendered) in jobs.iter().zip(done) {
+        let path = rendered.path;
+        match (rendered.html, job) {
             (Err(d), _) => diagnostics.push(*d),
             (Ok(_), Job::Alias(_, to)) if paths.contains(&path) => {
                 diagnostics.push(alias_collision(site, to, &path));
