@@ -41,6 +41,11 @@ use tongwen::{output, source};
 
 use measure::{Child, count_html, median, mib, secs};
 
+/// The allocator of the `tongwen` binary, so that the in-process serve rebuild is measured
+/// as `tongwen serve` runs it.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const SEED: u64 = 2024;
 /// The build's fixed "now": some lectures are upcoming, most are past.
 const NOW: &str = "2026-06-01T10:00+08:00";

@@ -1,41 +1,45 @@
 //! What a rebuild may take from the previous build: rendered Markdown bodies and page HTML,
-//! each under the SHA-256 of everything it was made from, so a hit is the value a fresh
-//! render would give. Only the last build's values are kept. Pure: no IO.
+//! each under a 128-bit XXH3 digest of everything it was made from, so a hit is the value a
+//! fresh render would give. Only the last build's values are kept. Pure: no IO.
+//!
+//! XXH3 rather than a cryptographic hash: a rebuild hashes every source file and every page
+//! context (hundreds of megabytes on a large site), and the inputs are the user's own files,
+//! not an adversary's; two different inputs meet at one 128-bit digest by chance only.
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde::Serialize;
-use sha2::{Digest, Sha256};
+use xxhash_rust::xxh3::Xxh3;
 
 use crate::markdown::Rendered;
 
-/// A SHA-256 digest: the key of a cached value.
-pub type Key = [u8; 32];
+/// A 128-bit digest: the key of a cached value.
+pub type Key = [u8; 16];
 
 /// Bodies and pages of the previous build, kept by `pipeline::Engines` between rebuilds.
 #[derive(Default)]
 pub struct RenderCache {
-    bodies: Generations<Key, Rendered>,
-    pages: Generations<Key, String>,
+    bodies: Generations<Key, Arc<Rendered>>,
+    pages: Generations<Key, Arc<[u8]>>,
 }
 
 impl RenderCache {
-    pub(crate) fn body(&self, key: &Key) -> Option<Rendered> {
+    pub(crate) fn body(&self, key: &Key) -> Option<Arc<Rendered>> {
         self.bodies.get(key)
     }
 
-    pub(crate) fn keep_body(&self, key: Key, body: &Rendered) {
-        self.bodies.keep(key, body.clone());
+    pub(crate) fn keep_body(&self, key: Key, body: &Arc<Rendered>) {
+        self.bodies.keep(key, Arc::clone(body));
     }
 
-    pub(crate) fn page(&self, key: &Key) -> Option<String> {
+    pub(crate) fn page(&self, key: &Key) -> Option<Arc<[u8]>> {
         self.pages.get(key)
     }
 
-    pub(crate) fn keep_page(&self, key: Key, html: &str) {
-        self.pages.keep(key, html.to_string());
+    pub(crate) fn keep_page(&self, key: Key, html: &Arc<[u8]>) {
+        self.pages.keep(key, Arc::clone(html));
     }
 
     /// Ends a build: what it used or made is what the next one may take.
@@ -87,40 +91,40 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 /// Builds a key from the parts a value depends on, each framed by its length so that two
 /// different lists of parts never hash alike.
 #[derive(Clone, Default)]
-pub(crate) struct KeyBuilder(Sha256);
+pub(crate) struct KeyBuilder(Xxh3);
 
 impl KeyBuilder {
     pub(crate) fn text(mut self, text: &str) -> KeyBuilder {
-        self.0.update((text.len() as u64).to_le_bytes());
+        self.0.update(&(text.len() as u64).to_le_bytes());
         self.0.update(text.as_bytes());
         self
     }
 
     pub(crate) fn bytes(mut self, bytes: &[u8]) -> KeyBuilder {
-        self.0.update((bytes.len() as u64).to_le_bytes());
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
         self.0.update(bytes);
         self
     }
 
     /// A value as its JSON text (what a template sees of it).
     pub(crate) fn json(mut self, value: &impl Serialize) -> KeyBuilder {
-        let mut writer = HashWriter(Sha256::new());
+        let mut writer = HashWriter(Xxh3::new());
         // Serializing plain data into a hasher cannot fail; a failure still yields a key
         // that names the failure, never another value's.
         if serde_json::to_writer(&mut writer, value).is_err() {
             writer.0.update(b"\0unserializable");
         }
-        self.0.update(writer.0.finalize());
+        self.0.update(&writer.0.digest128().to_le_bytes());
         self
     }
 
     pub(crate) fn finish(self) -> Key {
-        self.0.finalize().into()
+        self.0.digest128().to_le_bytes()
     }
 }
 
 /// `io::Write` into a hasher, so that serde_json streams into it without a buffer.
-struct HashWriter(Sha256);
+struct HashWriter(Xxh3);
 
 impl std::io::Write for HashWriter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
@@ -148,13 +152,13 @@ mod tests {
     #[test]
     fn a_build_keeps_only_what_it_used() {
         let cache = RenderCache::default();
-        let (a, b) = ([1; 32], [2; 32]);
-        cache.keep_page(a, "a");
-        cache.keep_page(b, "b");
+        let (a, b) = ([1; 16], [2; 16]);
+        cache.keep_page(a, &Arc::from(&b"a"[..]));
+        cache.keep_page(b, &Arc::from(&b"b"[..]));
         cache.finish();
-        assert_eq!(cache.page(&a).as_deref(), Some("a"));
+        assert_eq!(cache.page(&a).as_deref(), Some(&b"a"[..]));
         cache.finish();
-        assert_eq!(cache.page(&a).as_deref(), Some("a"));
+        assert_eq!(cache.page(&a).as_deref(), Some(&b"a"[..]));
         assert_eq!(cache.page(&b), None);
     }
 }

@@ -32,7 +32,7 @@ use crate::config::BaseUrl;
 use crate::content::Section;
 use crate::convert::Converter;
 use crate::diagnostics::{self, Diagnostic, Span};
-use crate::markdown::{self, ImageRef};
+use crate::markdown::ImageRef;
 use crate::output::{OutputBody, OutputSink};
 use crate::site::{Entry, Lang, Site};
 use crate::source::{Asset, ThemeStatic};
@@ -41,6 +41,7 @@ pub use body::asset_path;
 pub use cache::RenderCache;
 pub use outputs::{FEED_ENTRIES, SITEMAP_PATH};
 pub use templates::{BUILTIN_STATIC, BUILTIN_TEMPLATES, Templates};
+use view::BodyFacts;
 pub use view::LangRender;
 
 /// The site path of the calendar of all lectures, in each language (`/zh-hant/lectures/calendar.ics`).
@@ -205,8 +206,8 @@ pub fn site(
                 Ok(()) => put.push((at, job.path)),
                 Err(d) => diagnostics.push(*d),
             }
-            if let (Some(body), Job::Entry(i)) = (job.body, &jobs[at.0][at.1]) {
-                renders[at.0].record(*i, body);
+            if let (Some(facts), Job::Entry(i)) = (job.body, &jobs[at.0][at.1]) {
+                renders[at.0].record(*i, facts);
             }
         }
     }
@@ -257,9 +258,12 @@ fn record_intro(site: &Site, renders: &mut [LangRender<'_>]) {
     let Some(i) = site.home else {
         return;
     };
-    let bodies: Vec<_> = renders.par_iter().map(|r| r.body(i).rendered).collect();
-    for (r, body) in renders.iter_mut().zip(bodies) {
-        r.record(i, body);
+    let facts: Vec<_> = renders
+        .par_iter()
+        .map(|r| r.facts(i, &r.body(i).rendered))
+        .collect();
+    for (r, facts) in renders.iter_mut().zip(facts) {
+        r.record(i, facts);
     }
 }
 
@@ -267,11 +271,12 @@ fn record_intro(site: &Site, renders: &mut [LangRender<'_>]) {
 /// order in which a later page of the same path replaces an earlier one.
 type Order = (usize, usize);
 
-/// A job done: its page put into the sink (or its template's error), and its body.
+/// A job done: its page put into the sink (or its template's error), and what other pages
+/// read of its body.
 struct Done {
     path: String,
     html: Result<(), Box<Diagnostic>>,
-    body: Option<markdown::Rendered>,
+    body: Option<BodyFacts>,
 }
 
 /// A job and the language it renders in.
@@ -287,14 +292,20 @@ fn put_pages(
     order
         .par_iter()
         .map(|&(lang, at)| {
-            let rendered = pages::render(&renders[lang], &jobs[lang][at]);
+            let r = &renders[lang];
+            let job = &jobs[lang][at];
+            let rendered = pages::render(r, job);
             let html = rendered.html.map(|html| {
-                sink.put(&rendered.path, OutputBody::Bytes(html.into_bytes().into()));
+                sink.put(&rendered.path, OutputBody::Bytes(html));
             });
+            let body = match (rendered.body, job) {
+                (Some(body), Job::Entry(i)) => Some(r.facts(*i, &body)),
+                _ => None,
+            };
             let done = Done {
                 path: rendered.path,
                 html,
-                body: rendered.body,
+                body,
             };
             ((lang, at), done)
         })
@@ -318,7 +329,7 @@ fn put_again(
     for &((lang, at), _) in last.values().filter(|(_, n)| *n > 1) {
         let rendered = pages::render(&renders[lang], &jobs[lang][at]);
         if let Ok(html) = rendered.html {
-            sink.put(&rendered.path, OutputBody::Bytes(html.into_bytes().into()));
+            sink.put(&rendered.path, OutputBody::Bytes(html));
         }
     }
     last.into_keys().collect()
@@ -344,7 +355,7 @@ fn put_aliases(
                 diagnostics.push(alias_collision(site, to, &path));
             }
             (Ok(html), _) => {
-                sink.put(&path, OutputBody::Bytes(html.into_bytes().into()));
+                sink.put(&path, OutputBody::Bytes(html));
                 paths.insert(path);
             }
         }

@@ -1,6 +1,8 @@
 //! Single pages: home, story, workshop, lecture, free pages, 404 and alias redirects.
 //! Each builds a template context from a `LangRender`; `render` dispatches every `Job`. Pure: no IO.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use serde_json::Value;
 use tera::Context;
@@ -10,8 +12,7 @@ use crate::diagnostics::Diagnostic;
 use crate::localize::{ContactText, DateText, Details};
 use crate::markdown;
 
-use super::cache::Key;
-use super::view::{Crumb, LangRender, LectureCard, Link, StoryCard, TagLink, WorkshopCard};
+use super::view::{Body, Crumb, LangRender, LectureCard, Link, StoryCard, TagLink, WorkshopCard};
 use super::{Job, lecture_ics_path, linked_data, lists};
 
 /// A page to render: its language-neutral site path, its template and its context.
@@ -22,7 +23,7 @@ pub(crate) struct Page {
 }
 
 /// A page's HTML, or the error of its template.
-pub(crate) type PageHtml = Result<String, Box<Diagnostic>>;
+pub(crate) type PageHtml = Result<Arc<[u8]>, Box<Diagnostic>>;
 
 /// One rendered job.
 pub(crate) struct Rendered {
@@ -30,7 +31,7 @@ pub(crate) struct Rendered {
     pub(crate) path: String,
     pub(crate) html: PageHtml,
     /// An entry page's body, rendered with it (for what other pages read of it).
-    pub(crate) body: Option<markdown::Rendered>,
+    pub(crate) body: Option<Arc<markdown::Rendered>>,
 }
 
 /// Renders one job. An entry page renders its body with it, so that no body outlives its
@@ -40,7 +41,10 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
         Job::Home => (home(r), None),
         Job::Entry(i) => {
             let body = r.body(*i);
-            (entry(r, *i, &body.rendered), Some(body))
+            // With a cache the body's HTML goes into the context only if the page must be
+            // rendered (`html`).
+            let with_html = r.inputs.cache.is_none() || body.key.is_none();
+            (entry(r, *i, &body.rendered, with_html), Some(body))
         }
         Job::List(section, n) => (lists::section(r, *section, *n), None),
         Job::TagIndex => (lists::tag_index(r), None),
@@ -49,7 +53,7 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
         Job::Alias(from, to) => (alias(r, from, to), None),
     };
     let path = r.lang.output_path(&page.site_path);
-    let html = html(r, page, body.as_ref().and_then(|b| b.key));
+    let html = html(r, page, body.as_ref());
     Rendered {
         path,
         html,
@@ -59,14 +63,15 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
 
 /// A page's HTML: the previous build's when its template context is unchanged (a list
 /// page's context holds every card it shows, so it changes when any of them does). An
-/// entry page whose body has a cache key is keyed by that key instead of the body's HTML.
-fn html(r: &LangRender<'_>, page: Page, body_key: Option<Key>) -> PageHtml {
+/// entry page whose body has a cache key is keyed by that key, its context holding no body
+/// HTML until the page must be rendered.
+fn html(r: &LangRender<'_>, page: Page, body: Option<&Body>) -> PageHtml {
     let templates = r.inputs.templates;
     let Some(cache) = r.inputs.cache.filter(|_| templates.is_pure()) else {
-        return templates.render(page.template, &r.full_context(page.context));
+        return render_page(r, page.template, page.context);
     };
+    let body_key = body.and_then(|b| b.key);
     let mut own = page.context.into_json();
-    let body_html = body_key.and_then(|_| own.pointer_mut("/page/body_html").map(Value::take));
     let key = r
         .page_key()
         .text(page.template)
@@ -77,13 +82,19 @@ fn html(r: &LangRender<'_>, page: Page, body_key: Option<Key>) -> PageHtml {
     if let Some(html) = cache.page(&key) {
         return Ok(html);
     }
-    if let (Some(html), Some(slot)) = (body_html, own.pointer_mut("/page/body_html")) {
-        *slot = html;
+    if let (Some(body), Some(_), Some(slot)) = (body, body_key, own.pointer_mut("/page/body_html"))
+    {
+        *slot = Value::String(body.rendered.html.clone());
     }
     let own = Context::from_value(own).expect("a context's JSON is an object");
-    let html = templates.render(page.template, &r.full_context(own))?;
+    let html = render_page(r, page.template, own)?;
     cache.keep_page(key, &html);
     Ok(html)
+}
+
+fn render_page(r: &LangRender<'_>, template: &str, own: Context) -> PageHtml {
+    let html = r.inputs.templates.render(template, &r.full_context(own))?;
+    Ok(html.into_bytes().into())
 }
 
 #[derive(Serialize)]
@@ -194,7 +205,8 @@ struct LectureView {
     notice: Option<String>,
 }
 
-fn entry(r: &LangRender<'_>, i: usize, body: &markdown::Rendered) -> Page {
+/// An entry's page; its body's HTML left out of the context unless `with_html`.
+fn entry(r: &LangRender<'_>, i: usize, body: &markdown::Rendered, with_html: bool) -> Page {
     let entry = r.entry(i);
     let text = r.text(i);
     let image = r.page_image(i);
@@ -207,7 +219,11 @@ fn entry(r: &LangRender<'_>, i: usize, body: &markdown::Rendered) -> Page {
     let view = EntryView {
         title: text.title.clone(),
         summary: text.summary.clone(),
-        body_html: body.html.clone(),
+        body_html: if with_html {
+            body.html.clone()
+        } else {
+            String::new()
+        },
         image_html: image.map(|(html, _)| html),
         tags: r.tag_links(i),
         url: r.entry_url(i),

@@ -2,6 +2,7 @@
 //! navigation), and `LangRender`, everything one language's pages are built from. Pure: no IO.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
@@ -144,12 +145,21 @@ impl<'a> LangRender<'a> {
         self.site.home == Some(i) || self.site.stories.iter().take(FEED_ENTRIES).any(|&s| s == i)
     }
 
-    /// Keeps what later pages read of an entry's body once it is rendered.
-    pub(crate) fn record(&mut self, i: usize, body: Rendered) {
-        if self.keeps_html(i) {
-            self.kept_html.insert(i, body.html);
+    /// What later pages read of an entry's body: taken as soon as it is rendered, so that
+    /// the whole body is not kept to the end of its phase.
+    pub(crate) fn facts(&self, i: usize, body: &Rendered) -> BodyFacts {
+        BodyFacts {
+            excerpt_source: body.plain_text.clone(),
+            html: self.keeps_html(i).then(|| body.html.clone()),
         }
-        self.excerpts[i] = Some(body.plain_text);
+    }
+
+    /// Keeps what later pages read of an entry's body (`facts`).
+    pub(crate) fn record(&mut self, i: usize, facts: BodyFacts) {
+        if let Some(html) = facts.html {
+            self.kept_html.insert(i, html);
+        }
+        self.excerpts[i] = Some(facts.excerpt_source);
     }
 
     /// An entry's body in this language: the previous build's when its inputs are
@@ -158,7 +168,7 @@ impl<'a> LangRender<'a> {
         let Some((cache, site_key)) = self.inputs.cache.zip(self.body_key.as_ref()) else {
             let (rendered, _) = render_body(self.site, self.inputs, self.index, self.lang, entry);
             return Body {
-                rendered,
+                rendered: Arc::new(rendered),
                 key: None,
             };
         };
@@ -180,6 +190,7 @@ impl<'a> LangRender<'a> {
             render_body(self.site, self.inputs, self.index, self.lang, entry);
         // The image stage records what bodies ask of it: a body that asked must ask
         // again in every build, so it is never taken from the cache.
+        let rendered = Arc::new(rendered);
         if consulted_images {
             return Body {
                 rendered,
@@ -483,10 +494,17 @@ impl<'a> LangRender<'a> {
     }
 }
 
+/// What pages other than its own read of an entry's body.
+pub(crate) struct BodyFacts {
+    excerpt_source: String,
+    /// The whole body, for the entries other pages show whole.
+    html: Option<String>,
+}
+
 /// An entry's rendered body, and the cache key that names it when the key alone
 /// determines it (with a cache, and when rendering it asked the image stage nothing).
 pub(crate) struct Body {
-    pub(crate) rendered: Rendered,
+    pub(crate) rendered: Arc<Rendered>,
     pub(crate) key: Option<Key>,
 }
 
