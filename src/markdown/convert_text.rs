@@ -2,7 +2,8 @@
 //! parser splits text at `[`, `&`, escapes…, which would cut `-{…}-` spans and
 //! phrases in two), then sent through the host. Raw HTML goes to [`RawHtml`],
 //! which converts its text and readable attributes; the lines of one HTML block
-//! are read as one. Code spans, code blocks, the text of autolinks (a URL) and
+//! are read as one. An `Event::Html` outside an HTML block was built by an
+//! earlier pass (an image) and is left alone. Code spans, code blocks, the text of autolinks (a URL) and
 //! text inside a `<code>`, `<pre>`… opened by raw HTML are never converted.
 
 use std::iter::Peekable;
@@ -19,6 +20,8 @@ pub(super) struct ConvertText<'a, 'r, I: Iterator<Item = Event<'a>>> {
     /// Inside a code block or an autolink: text passes as written.
     verbatim: bool,
     raw: RawHtml,
+    /// Between the start and the end of an HTML block.
+    html_block: bool,
 }
 
 impl<'a, 'r, I: Iterator<Item = Event<'a>>> ConvertText<'a, 'r, I> {
@@ -28,6 +31,7 @@ impl<'a, 'r, I: Iterator<Item = Event<'a>>> ConvertText<'a, 'r, I> {
             host,
             verbatim: false,
             raw: RawHtml::default(),
+            html_block: false,
         }
     }
 
@@ -43,13 +47,14 @@ impl<'a, 'r, I: Iterator<Item = Event<'a>>> ConvertText<'a, 'r, I> {
         Event::Text(self.host.convert_text(&text).into())
     }
 
-    /// `first` and the lines of the same HTML block after it, as one event.
+    /// `first` and the rest of its HTML block (lines, and the indentation the
+    /// parser adds as text), as one event.
     fn html_block(&mut self, first: CowStr<'a>) -> Event<'a> {
+        let in_block = |e: &Event<'_>| matches!(e, Event::Html(_) | Event::Text(_));
         let html = match self.inner.peek() {
-            Some(Event::Html(_)) => {
+            Some(next) if in_block(next) => {
                 let mut html = first.into_string();
-                while let Some(Event::Html(next)) =
-                    self.inner.next_if(|e| matches!(e, Event::Html(_)))
+                while let Some(Event::Html(next) | Event::Text(next)) = self.inner.next_if(in_block)
                 {
                     html.push_str(&next);
                 }
@@ -66,10 +71,12 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for ConvertText<'a, '_, I> {
 
     fn next(&mut self) -> Option<Event<'a>> {
         let event = match self.inner.next()? {
+            Event::Html(html) | Event::Text(html) if self.html_block => {
+                return Some(self.html_block(html));
+            }
             Event::Text(text) if !self.verbatim && !self.raw.verbatim() => {
                 return Some(self.prose(text));
             }
-            Event::Html(html) => return Some(self.html_block(html)),
             Event::InlineHtml(html) => {
                 return Some(Event::InlineHtml(self.raw.convert(html, self.host)));
             }
@@ -81,6 +88,8 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for ConvertText<'a, '_, I> {
                 self.verbatim = true;
             }
             Event::End(TagEnd::CodeBlock | TagEnd::Link) => self.verbatim = false,
+            Event::Start(Tag::HtmlBlock) => self.html_block = true,
+            Event::End(TagEnd::HtmlBlock) => self.html_block = false,
             _ => {}
         }
         Some(event)
