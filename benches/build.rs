@@ -312,10 +312,9 @@ fn serve_rebuild(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
     let engines = Engines::for_rebuilds();
     let (read, input) = timed(|| source::read_site(site));
     let input = input?;
-    let (cold, built) = timed(|| pipeline::build(&input, &options, &engines));
-    let built = built.map_err(|d| not_built(&d))?;
-    let (write, written) =
-        timed(|| output::replace_atomically(&built.output, &out.join("in-process")));
+    let (cold, built) = timed(|| pipeline::build_in_memory(&input, &options, &engines));
+    let (files, built) = built.map_err(|d| not_built(&d))?;
+    let (write, written) = timed(|| output::replace_atomically(&files, &out.join("in-process")));
     written?;
     println!(
         "  stages in process (cold engines): read {}, pipeline {}, write {}",
@@ -323,7 +322,7 @@ fn serve_rebuild(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
         secs(cold),
         secs(write)
     );
-    drop(built);
+    drop((files, built));
 
     let story = site.join("content/stories/story-00001.md");
     let original = std::fs::read_to_string(&story)?;
@@ -336,7 +335,8 @@ fn serve_rebuild(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
         let started = Instant::now();
         let input = source::read_site(site)?;
         let read = started.elapsed();
-        let built = pipeline::build(&input, &options, &engines).map_err(|d| not_built(&d))?;
+        let built =
+            pipeline::build_in_memory(&input, &options, &engines).map_err(|d| not_built(&d))?;
         rebuilds.push((started.elapsed(), read));
         drop(built);
     }

@@ -114,10 +114,12 @@ fn site_builds(dir: &Path, photos: &Path, count: usize) {
             drafts: false,
             base_url: None,
         };
-        let mut built = pipeline::build(&input, &options, &Engines::default()).expect("build");
+        let staging = output::Staging::create(&out).expect("staging folder");
+        let built =
+            pipeline::build(&input, &options, &Engines::default(), &staging).expect("build");
         let report = commands::process_photos(&built.images, &input.root).expect("photos");
-        report.insert_into(&mut built.output);
-        output::replace_atomically(&built.output, &out).expect("write");
+        report.put_into(&staging);
+        staging.commit().expect("write");
         report
     };
     let (cold, cold_time) = timed(build);

@@ -1,8 +1,10 @@
-//! [IO] Writes an `OutputSet` into the output folder atomically: all of it or nothing.
+//! [IO] Where a build's files go: an `OutputSet` in memory (serve, check, tests), or a
+//! staging folder written as pages are rendered and then swapped into the output folder
+//! atomically: all of it or nothing.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 /// What one output file holds.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +29,34 @@ impl OutputSet {
 
     pub fn insert_text(&mut self, path: impl Into<String>, text: String) {
         self.insert_bytes(path, text.into_bytes());
+    }
+}
+
+/// Takes a build's files as they are made, from any thread. A later `put` of the same path
+/// replaces the earlier one; the render stage never puts one path from two threads.
+pub trait OutputSink: Sync {
+    fn put(&self, path: &str, body: OutputBody);
+}
+
+/// An `OutputSink` that keeps every file in memory.
+#[derive(Debug, Default)]
+pub struct Collect(Mutex<OutputSet>);
+
+impl Collect {
+    pub fn into_output(self) -> OutputSet {
+        self.0
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl OutputSink for Collect {
+    fn put(&self, path: &str, body: OutputBody) {
+        let mut output = self
+            .0
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        output.files.insert(path.to_string(), body);
     }
 }
 
@@ -89,32 +119,92 @@ fn absolute(path: &Path) -> Result<std::path::PathBuf, Error> {
 /// Writes `output` to `out_dir`, all or nothing: the files go to a staging folder beside it,
 /// which then takes the old folder's place. On any error the previous output is untouched.
 pub fn replace_atomically(output: &OutputSet, out_dir: &Path) -> Result<(), Error> {
-    let parent = match out_dir.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => std::path::PathBuf::from("."),
-    };
-    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let name = out_dir
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("public");
-    let staging = parent.join(format!(".{name}.tongwen-new-{}", std::process::id()));
-    let old = parent.join(format!(".{name}.tongwen-old-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&staging);
-    if let Err(e) = write_all(output, &staging) {
-        let _ = fs::remove_dir_all(&staging);
-        return Err(e);
-    }
-    swap_in(&staging, out_dir, &old)
-}
-
-fn write_all(output: &OutputSet, staging: &Path) -> Result<(), Error> {
-    fs::create_dir_all(staging).map_err(|e| Error::io(staging, e))?;
-    fs::write(staging.join(MARKER), b"tongwen\n").map_err(|e| Error::io(staging, e))?;
+    let staging = Staging::create(out_dir)?;
     output
         .files
         .par_iter()
-        .try_for_each(|(path, body)| write_one(staging, path, body))
+        .for_each(|(path, body)| staging.put(path, body.clone()));
+    staging.commit()
+}
+
+/// An `OutputSink` that writes each file into a staging folder beside the output folder as
+/// it comes. `commit` swaps it in; dropped without `commit` (an error, a failed build), it
+/// is deleted and the previous output stays untouched.
+#[derive(Debug)]
+pub struct Staging {
+    dir: PathBuf,
+    out_dir: PathBuf,
+    old: PathBuf,
+    /// The first write that failed; later puts are skipped.
+    failed: Mutex<Option<Error>>,
+    committed: bool,
+}
+
+impl Staging {
+    /// A fresh, empty staging folder for `out_dir` (with the `MARKER` file).
+    pub fn create(out_dir: &Path) -> Result<Staging, Error> {
+        let parent = match out_dir.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+        let name = out_dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("public");
+        let staging = Staging {
+            dir: parent.join(format!(".{name}.tongwen-new-{}", std::process::id())),
+            out_dir: out_dir.to_path_buf(),
+            old: parent.join(format!(".{name}.tongwen-old-{}", std::process::id())),
+            failed: Mutex::new(None),
+            committed: false,
+        };
+        let _ = fs::remove_dir_all(&staging.dir);
+        fs::create_dir_all(&staging.dir).map_err(|e| Error::io(&staging.dir, e))?;
+        fs::write(staging.dir.join(MARKER), b"tongwen\n")
+            .map_err(|e| Error::io(&staging.dir, e))?;
+        Ok(staging)
+    }
+
+    /// The first write error if any (the staging folder is then deleted), else the staged
+    /// files take the output folder's place.
+    pub fn commit(mut self) -> Result<(), Error> {
+        let failed = self
+            .failed
+            .get_mut()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .take();
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        self.committed = true;
+        swap_in(&self.dir, &self.out_dir, &self.old)
+    }
+
+    fn failed(&self) -> std::sync::MutexGuard<'_, Option<Error>> {
+        self.failed
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+impl OutputSink for Staging {
+    fn put(&self, path: &str, body: OutputBody) {
+        if self.failed().is_some() {
+            return;
+        }
+        if let Err(e) = write_one(&self.dir, path, &body) {
+            self.failed().get_or_insert(e);
+        }
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_dir_all(&self.dir);
+        }
+    }
 }
 
 fn write_one(staging: &Path, path: &str, body: &OutputBody) -> Result<(), Error> {

@@ -1,11 +1,11 @@
 //! The build as a list of stages: site.yaml → documents → linked site → pages in each
 //! language, and the photos they show. Pure: no IO (the caller reads the site, makes the
-//! photos' files with `images::process` and writes the output).
+//! photos' files with `images::process`, and gives the `OutputSink` the files go to).
 
 mod files;
 mod images;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 
 use jiff::Timestamp;
@@ -16,7 +16,7 @@ use crate::content::{self, Document};
 use crate::convert::{Converter, Variant};
 use crate::diagnostics::{self, Diagnostic, Span};
 use crate::images::ImageJob;
-use crate::output::{OutputBody, OutputSet};
+use crate::output::{Collect, OutputBody, OutputSet, OutputSink};
 use crate::render::cache::{Key, KeyBuilder};
 use crate::render::{self, RenderCache, RenderInputs, Templates};
 use crate::site::{self, LinkOptions, Site};
@@ -32,16 +32,17 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
 }
 
-/// A finished build: the files to write and what to tell the user.
+/// A finished build: what was put into the `OutputSink` and what to tell the user.
 #[derive(Debug)]
 pub struct Built {
-    pub output: OutputSet,
+    /// Every path put into the sink (`stories/a/index.html`), photos' files not included.
+    pub paths: BTreeSet<String>,
     pub site: Site,
     /// Warnings and notes (never errors: a build with errors returns `Err`).
     pub warnings: Vec<Diagnostic>,
     pub summary: Summary,
-    /// Every photo's files, still to be made by `images::process` and added to `output`
-    /// (`ProcessReport::insert_into`): no photo is in `output` itself.
+    /// Every photo's files, still to be made by `images::process` and put into the sink
+    /// (`ProcessReport::put_into`): no photo is in `paths` itself.
     pub images: Vec<ImageJob>,
     /// Warnings only `check` shows: photos over 10 MB, images without alt text.
     pub image_lints: Vec<Diagnostic>,
@@ -116,11 +117,25 @@ impl Engines {
     }
 }
 
-/// Builds the whole site in memory. `Err` carries every error (and the warnings), sorted.
+/// Builds the whole site in memory (serve, check, tests): the files and the build.
+pub fn build_in_memory(
+    input: &SiteInput,
+    options: &BuildOptions,
+    engines: &Engines,
+) -> Result<(OutputSet, Built), Vec<Diagnostic>> {
+    let sink = Collect::default();
+    let built = build(input, options, engines, &sink)?;
+    Ok((sink.into_output(), built))
+}
+
+/// Builds the whole site, each file put into `sink` as soon as it is made. `Err` carries
+/// every error (and the warnings), sorted; the sink may then hold part of the site, which
+/// the caller throws away.
 pub fn build(
     input: &SiteInput,
     options: &BuildOptions,
     engines: &Engines,
+    sink: &dyn OutputSink,
 ) -> Result<Built, Vec<Diagnostic>> {
     let mut found = input.diagnostics.clone();
     let (config, diags) = crate::config::parse(input.config.as_ref());
@@ -168,19 +183,19 @@ pub fn build(
         theme_static: &theme_static(input, &site.config),
         cache: engines.reuse.then_some(&engines.render),
     };
-    let (mut output, diags) = render::site(&site, &inputs);
+    let (mut paths, diags) = render::site(&site, &inputs, sink);
     engines.render.finish();
     found.extend(diags);
     let staged = resolver.finish();
     found.extend(staged.errors);
-    insert_copies(&mut output, staged.copies, &mut found);
-    found.extend(images::clashes(&staged.jobs, &output));
+    put_copies(sink, &mut paths, staged.copies, &mut found);
+    found.extend(images::clashes(&staged.jobs, &paths));
     if found.iter().any(Diagnostic::is_error) {
         return Err(finish(found));
     }
-    let summary = summarize(&site, &output, &staged.jobs);
+    let summary = summarize(&site, &paths, &staged.jobs);
     Ok(Built {
-        output,
+        paths,
         site,
         warnings: finish(found),
         summary,
@@ -200,20 +215,25 @@ fn static_non_photos(input: &SiteInput) -> Vec<crate::source::Asset> {
 }
 
 /// Files under content/ beside the pages; one that would replace a page is left out.
-fn insert_copies(output: &mut OutputSet, copies: Vec<images::Copy>, found: &mut Vec<Diagnostic>) {
+fn put_copies(
+    sink: &dyn OutputSink,
+    paths: &mut BTreeSet<String>,
+    copies: Vec<images::Copy>,
+    found: &mut Vec<Diagnostic>,
+) {
     for copy in copies {
-        match output.files.entry(copy.published) {
-            std::collections::btree_map::Entry::Vacant(slot) => {
-                slot.insert(copy.body);
-            }
-            std::collections::btree_map::Entry::Occupied(taken) => found.push(
+        if paths.contains(&copy.published) {
+            found.push(
                 Diagnostic::warning(
                     "render.file-replaces-page",
                     Span::file(copy.source),
-                    format!("这个文件会替换网站生成的 {}，没有发布它", taken.key()),
+                    format!("这个文件会替换网站生成的 {}，没有发布它", copy.published),
                 )
                 .with_hint("给这个文件改个名字"),
-            ),
+            );
+        } else {
+            sink.put(&copy.published, copy.body);
+            paths.insert(copy.published);
         }
     }
 }
@@ -347,13 +367,12 @@ fn theme_static(input: &SiteInput, config: &Config) -> Vec<(String, OutputBody)>
     files.into_iter().collect()
 }
 
-fn summarize(site: &Site, output: &OutputSet, jobs: &[ImageJob]) -> Summary {
+fn summarize(site: &Site, paths: &BTreeSet<String>, jobs: &[ImageJob]) -> Summary {
     let langs = site.langs();
     let mut pages = Vec::new();
     for (i, lang) in langs.iter().enumerate() {
-        let count = output
-            .files
-            .keys()
+        let count = paths
+            .iter()
             .filter(|path| path.ends_with(".html"))
             .filter(|path| {
                 let other = langs
@@ -372,7 +391,7 @@ fn summarize(site: &Site, output: &OutputSet, jobs: &[ImageJob]) -> Summary {
     let photo_files: usize = jobs.iter().map(|job| job.renditions.len()).sum();
     Summary {
         pages,
-        files: output.files.len() + photo_files,
+        files: paths.len() + photo_files,
         images: jobs.len(),
     }
 }

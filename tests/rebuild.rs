@@ -10,6 +10,7 @@ mod support;
 use std::path::Path;
 
 use support::SiteTest;
+use tongwen::output::OutputSet;
 use tongwen::pipeline::{self, BuildOptions, Built, Engines};
 use tongwen::source;
 
@@ -23,9 +24,12 @@ fn options() -> BuildOptions {
     }
 }
 
-fn build(root: &Path, engines: &Engines) -> Result<Built, Vec<tongwen::diagnostics::Diagnostic>> {
+fn build(
+    root: &Path,
+    engines: &Engines,
+) -> Result<(OutputSet, Built), Vec<tongwen::diagnostics::Diagnostic>> {
     let input = source::read_site(root).unwrap();
-    pipeline::build(&input, &options(), engines)
+    pipeline::build_in_memory(&input, &options(), engines)
 }
 
 /// Rebuilds with `warm` and compares with a build by fresh engines.
@@ -33,12 +37,17 @@ fn assert_rebuild_is_fresh(root: &Path, warm: &Engines, step: &str) {
     let rebuilt = build(root, warm);
     let fresh = build(root, &Engines::default());
     match (rebuilt, fresh) {
-        (Ok(rebuilt), Ok(fresh)) => {
-            let paths = |b: &Built| b.output.files.keys().cloned().collect::<Vec<_>>();
-            assert_eq!(paths(&rebuilt), paths(&fresh), "{step}: output paths");
-            for (path, body) in &fresh.output.files {
+        (Ok((rebuilt_output, rebuilt)), Ok((fresh_output, fresh))) => {
+            let paths = |o: &OutputSet| o.files.keys().cloned().collect::<Vec<_>>();
+            assert_eq!(
+                paths(&rebuilt_output),
+                paths(&fresh_output),
+                "{step}: output paths"
+            );
+            assert_eq!(rebuilt.paths, fresh.paths, "{step}: paths");
+            for (path, body) in &fresh_output.files {
                 assert!(
-                    rebuilt.output.files.get(path) == Some(body),
+                    rebuilt_output.files.get(path) == Some(body),
                     "{step}: {path} differs from a fresh build"
                 );
             }

@@ -1,4 +1,5 @@
-//! `tongwen build`: read the site, build it in memory, write it atomically, say what was done.
+//! `tongwen build`: read the site, build it into a staging folder as pages are rendered,
+//! swap that in atomically, say what was done.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -33,7 +34,13 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         drafts: args.drafts,
         base_url: args.base_url.clone(),
     };
-    let mut built = match pipeline::build(&input, &options, &Engines::default()) {
+    // Pages go to the staging folder as they are rendered; dropped on any failure below,
+    // it is deleted and the output folder stays as it was.
+    let staging = match output::Staging::create(&out_dir) {
+        Ok(staging) => staging,
+        Err(e) => return fail(&e),
+    };
+    let built = match pipeline::build(&input, &options, &Engines::default(), &staging) {
         Ok(built) => built,
         Err(diagnostics) => {
             print_diagnostics(&diagnostics);
@@ -53,8 +60,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             return failed(&what, &out_dir, code);
         }
     };
-    photos.insert_into(&mut built.output);
-    if let Err(e) = output::replace_atomically(&built.output, &out_dir) {
+    photos.put_into(&staging);
+    if let Err(e) = staging.commit() {
         return fail(&e);
     }
     let pages: Vec<String> = built

@@ -46,8 +46,8 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
         drafts: true,
         base_url: None,
     };
-    let (mut found, scripts) = match pipeline::build(input, &options, &engines) {
-        Ok(built) => {
+    let (mut found, scripts) = match pipeline::build_in_memory(input, &options, &engines) {
+        Ok((_, built)) => {
             let scripts: Vec<(String, Script)> = built
                 .site
                 .entries

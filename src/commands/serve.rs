@@ -115,11 +115,11 @@ impl Rebuild {
             drafts: self.drafts,
             base_url: Some(self.base_url.clone()),
         };
-        let mut built = pipeline::build(&input, &options, &self.engines)?;
+        let (mut output, built) = pipeline::build_in_memory(&input, &options, &self.engines)?;
         // The photos' files are served from the cache, as the build writes them.
         let photos = process_photos(&built.images, &input.root)
             .map_err(|errors| errors.iter().map(photo_error).collect::<Vec<_>>())?;
-        photos.insert_into(&mut built.output);
+        photos.insert_into(&mut output);
         let mut done: Vec<String> = built
             .summary
             .pages
@@ -129,7 +129,7 @@ impl Rebuild {
         if built.summary.images > 0 {
             done.push(photo_line(built.summary.images, &photos));
         }
-        Ok((built.output, built.warnings, done.join("，")))
+        Ok((output, built.warnings, done.join("，")))
     }
 }
 

@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use super::plan::{ImageJob, Rendition};
 use super::probe::{content_hash, to_image_format, unreadable};
 use crate::error::Error;
-use crate::output::{OutputBody, OutputSet};
+use crate::output::{OutputBody, OutputSet, OutputSink};
 
 mod pixels;
 
@@ -35,6 +35,13 @@ impl ProcessReport {
             output
                 .files
                 .insert(path.clone(), OutputBody::Copy(cached.clone()));
+        }
+    }
+
+    /// Puts every rendition into `sink`, as a copy of its cache file.
+    pub fn put_into(&self, sink: &dyn OutputSink) {
+        for (path, cached) in &self.files {
+            sink.put(path, OutputBody::Copy(cached.clone()));
         }
     }
 }

@@ -3,7 +3,7 @@
 //! and static/ becomes, so that no original (with its EXIF and GPS) is ever published.
 //! Pure: no IO (`images::process` makes the files, the commands write them).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Mutex, MutexGuard};
 
 use super::files::{FileKind, Lookup, SiteFile, SiteFiles};
@@ -12,7 +12,7 @@ use crate::content::Kind;
 use crate::diagnostics::{self, Diagnostic, Span};
 use crate::images::{self, ImageInfo, ImageJob, ImagePlan, OutputFormat, Rendition, plan_image};
 use crate::markdown::ImageRef;
-use crate::output::{OutputBody, OutputSet};
+use crate::output::OutputBody;
 use crate::render::templates::escape_html;
 use crate::render::{CoverImage, ImageResolver};
 use crate::site::{Entry, Lang};
@@ -281,12 +281,12 @@ impl ImageResolver for SiteImages<'_> {
 }
 
 /// Errors for output paths that two photos, or a photo and another file, would both write.
-pub(crate) fn clashes(jobs: &[ImageJob], output: &OutputSet) -> Vec<Diagnostic> {
+pub(crate) fn clashes(jobs: &[ImageJob], paths: &BTreeSet<String>) -> Vec<Diagnostic> {
     let mut taken: BTreeMap<&str, &str> = BTreeMap::new();
     let mut found = Vec::new();
     for job in jobs {
         for r in &job.renditions {
-            let other = if output.files.contains_key(&r.output_path) {
+            let other = if paths.contains(&r.output_path) {
                 Some("网站的另一个文件")
             } else {
                 match taken.insert(&r.output_path, &job.source_rel) {

@@ -11,11 +11,20 @@ use super::view::{LangRender, OgImage};
 
 /// The JSON-LD of entry `i`'s page (`None` for workshops and free pages); `image` is the
 /// page's `og:image`, the cover.
-pub(crate) fn page_jsonld(r: &LangRender<'_>, i: usize, image: Option<&OgImage>) -> Option<String> {
+pub(crate) fn page_jsonld(
+    r: &LangRender<'_>,
+    i: usize,
+    description: &str,
+    image: Option<&OgImage>,
+) -> Option<String> {
     let images: Vec<String> = image.map(|og| og.url.clone()).into_iter().collect();
     match &r.text(i).details {
-        Details::Story(story) => article(r, i, story, images).map(|a| jsonld::article(&a)),
-        Details::Lecture(lecture) => event(r, i, lecture, images).map(|e| jsonld::event(&e)),
+        Details::Story(story) => {
+            article(r, i, story, description, images).map(|a| jsonld::article(&a))
+        }
+        Details::Lecture(lecture) => {
+            event(r, i, lecture, description, images).map(|e| jsonld::event(&e))
+        }
         Details::Workshop(_) | Details::Page => None,
     }
 }
@@ -33,6 +42,7 @@ fn article(
     r: &LangRender<'_>,
     i: usize,
     story: &StoryText,
+    description: &str,
     images: Vec<String>,
 ) -> Option<ArticleLd> {
     let Kind::Story(source) = &r.entry(i).doc.kind else {
@@ -47,7 +57,7 @@ fn article(
     };
     Some(ArticleLd {
         headline: r.text(i).title.clone(),
-        description: Some(r.description(i)),
+        description: Some(description.to_string()),
         date_published: in_site_zone(r, &source.date.zoned),
         date_modified: None,
         author,
@@ -80,6 +90,7 @@ fn event(
     r: &LangRender<'_>,
     i: usize,
     lecture: &LectureText,
+    description: &str,
     images: Vec<String>,
 ) -> Option<EventLd> {
     let Kind::Lecture(source) = &r.entry(i).doc.kind else {
@@ -87,7 +98,7 @@ fn event(
     };
     Some(EventLd {
         name: r.text(i).title.clone(),
-        description: Some(r.description(i)),
+        description: Some(description.to_string()),
         start: in_site_zone(r, &source.start.zoned),
         end: source.end.as_ref().map(|end| in_site_zone(r, &end.zoned)),
         all_day: !source.start.has_time,

@@ -1,6 +1,7 @@
 //! Localized site → output files: pages, lists, feeds, sitemap, calendars. Pure: no IO.
-//! `site` renders every page of every language in parallel; the `BTreeMap` of `OutputSet`
-//! keeps the output independent of thread timing, so two builds are byte-identical.
+//! `site` renders every page of every language in parallel and hands each file to an
+//! `OutputSink` as it is made; what ends up at each path never depends on thread timing, so
+//! two builds are byte-identical.
 
 mod body;
 pub mod cache;
@@ -22,6 +23,8 @@ mod tests_feeds;
 #[cfg(test)]
 mod tests_outputs;
 
+use std::collections::{BTreeMap, BTreeSet};
+
 use jiff::Timestamp;
 use rayon::prelude::*;
 
@@ -29,8 +32,8 @@ use crate::config::BaseUrl;
 use crate::content::Section;
 use crate::convert::Converter;
 use crate::diagnostics::{self, Diagnostic, Span};
-use crate::markdown::ImageRef;
-use crate::output::{OutputBody, OutputSet};
+use crate::markdown::{self, ImageRef};
+use crate::output::{OutputBody, OutputSink};
 use crate::site::{Entry, Lang, Site};
 use crate::source::{Asset, ThemeStatic};
 
@@ -170,43 +173,182 @@ pub(crate) enum Job {
 
 /// Every page of every language of `site`; `sitemap.xml`, `robots.txt`, and in each language
 /// the feed and the calendars; the theme's and the site's static files (a static file of the
-/// same name replaces a generated one). Diagnostics: a template that fails on a page, an
-/// alias or static file that would replace a page.
-pub fn site(site: &Site, inputs: &RenderInputs<'_>) -> (OutputSet, Vec<Diagnostic>) {
+/// same name replaces a generated one). Each file goes to `sink` as soon as it is rendered, so
+/// no page's HTML outlives its job, and each body is rendered with its own page; returns the
+/// paths put, and the diagnostics: a template that fails on a page, an alias or static file
+/// that would replace a page.
+pub fn site(
+    site: &Site,
+    inputs: &RenderInputs<'_>,
+    sink: &dyn OutputSink,
+) -> (BTreeSet<String>, Vec<Diagnostic>) {
     let index = body::SourceIndex::new(site);
-    let renders: Vec<LangRender<'_>> = site
+    let mut renders: Vec<LangRender<'_>> = site
         .langs()
         .into_iter()
         .map(|lang| LangRender::new(site, inputs, &index, lang))
         .collect();
-    let jobs: Vec<(&LangRender<'_>, Job)> = renders
-        .iter()
-        .flat_map(|r| jobs(r).into_iter().map(move |job| (r, job)))
-        .collect();
-    let pages: Vec<(&Job, String, pages::PageHtml)> = jobs
-        .par_iter()
-        .map(|(r, job)| {
-            let (path, html) = pages::render(r, job);
-            (job, path, html)
-        })
-        .collect();
-    let mut output = OutputSet::default();
+    let jobs: Vec<Vec<Job>> = renders.iter().map(jobs).collect();
+    let mut put = Vec::new();
     let mut diagnostics = Vec::new();
-    for (job, path, html) in pages {
-        match (html, job) {
-            (Err(d), _) => diagnostics.push(*d),
-            (Ok(_), Job::Alias(_, to)) if output.files.contains_key(&path) => {
-                diagnostics.push(alias_collision(site, to, &path));
+    record_intro(site, &mut renders);
+    for phase in [Phase::OwnBody, Phase::Cards, Phase::Lists] {
+        let order: Vec<Order> = jobs
+            .iter()
+            .enumerate()
+            .flat_map(|(lang, list)| (0..list.len()).map(move |at| (lang, at)))
+            .filter(|&(lang, at)| phase_of(site, &jobs[lang][at]) == Some(phase))
+            .collect();
+        let done = put_pages(&renders, &jobs, &order, sink);
+        for (at, job) in done {
+            match job.html {
+                Ok(()) => put.push((at, job.path)),
+                Err(d) => diagnostics.push(*d),
             }
-            (Ok(html), _) => output.insert_text(path, html),
+            if let (Some(body), Job::Entry(i)) = (job.body, &jobs[at.0][at.1]) {
+                renders[at.0].record(*i, body);
+            }
         }
     }
+    let mut paths = put_again(&renders, &jobs, put, sink);
+    let aliases: Vec<LangJob<'_, '_>> = jobs
+        .iter()
+        .enumerate()
+        .flat_map(|(lang, list)| list.iter().map(move |job| (lang, job)))
+        .filter(|(_, job)| matches!(job, Job::Alias(..)))
+        .map(|(lang, job)| (&renders[lang], job.clone()))
+        .collect();
+    put_aliases(site, &aliases, sink, &mut paths, &mut diagnostics);
     for (path, text) in outputs::files(&renders) {
-        output.insert_text(path, text);
+        sink.put(&path, OutputBody::Bytes(text.into_bytes().into()));
+        paths.insert(path);
     }
-    copy_static(inputs, &mut output, &mut diagnostics);
+    copy_static(inputs, sink, &mut paths, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);
-    (output, diagnostics)
+    (paths, diagnostics)
+}
+
+/// When a page is rendered: after every page whose cards it shows, since a card shows the
+/// start of the entry's body, and each body is rendered only with its own page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Phase {
+    /// Story, lecture and free pages: they show no other entry's card.
+    OwnBody,
+    /// Workshop pages: they show their stories' cards.
+    Cards,
+    /// The home page, section lists, tag pages, the 404 page.
+    Lists,
+}
+
+/// The phase of a job; `None` for an alias, rendered after every page.
+fn phase_of(site: &Site, job: &Job) -> Option<Phase> {
+    match job {
+        Job::Entry(i) if site.entries[*i].doc.section == Section::Workshops => Some(Phase::Cards),
+        Job::Entry(_) => Some(Phase::OwnBody),
+        Job::Home | Job::List(..) | Job::TagIndex | Job::Tag(_) | Job::NotFound => {
+            Some(Phase::Lists)
+        }
+        Job::Alias(..) => None,
+    }
+}
+
+/// The home page's introduction has no page of its own: its body is rendered up front.
+fn record_intro(site: &Site, renders: &mut [LangRender<'_>]) {
+    let Some(i) = site.home else {
+        return;
+    };
+    let bodies: Vec<_> = renders.par_iter().map(|r| r.body(i).rendered).collect();
+    for (r, body) in renders.iter_mut().zip(bodies) {
+        r.record(i, body);
+    }
+}
+
+/// A job's place: (language, position in that language's jobs). Jobs in this order are the
+/// order in which a later page of the same path replaces an earlier one.
+type Order = (usize, usize);
+
+/// A job done: its page put into the sink (or its template's error), and its body.
+struct Done {
+    path: String,
+    html: Result<(), Box<Diagnostic>>,
+    body: Option<markdown::Rendered>,
+}
+
+/// A job and the language it renders in.
+type LangJob<'r, 'a> = (&'r LangRender<'a>, Job);
+
+/// Renders the jobs at `order` in parallel, each page put as soon as it is made.
+fn put_pages(
+    renders: &[LangRender<'_>],
+    jobs: &[Vec<Job>],
+    order: &[Order],
+    sink: &dyn OutputSink,
+) -> Vec<(Order, Done)> {
+    order
+        .par_iter()
+        .map(|&(lang, at)| {
+            let rendered = pages::render(&renders[lang], &jobs[lang][at]);
+            let html = rendered.html.map(|html| {
+                sink.put(&rendered.path, OutputBody::Bytes(html.into_bytes().into()));
+            });
+            let done = Done {
+                path: rendered.path,
+                html,
+                body: rendered.body,
+            };
+            ((lang, at), done)
+        })
+        .collect()
+}
+
+/// Should two jobs have put the same path, the last one's page is put again, so the file
+/// never depends on which thread finished first. Returns every path put.
+fn put_again(
+    renders: &[LangRender<'_>],
+    jobs: &[Vec<Job>],
+    put: Vec<(Order, String)>,
+    sink: &dyn OutputSink,
+) -> BTreeSet<String> {
+    // Path → (its last job, how many jobs made it).
+    let mut last: BTreeMap<String, (Order, usize)> = BTreeMap::new();
+    for (at, path) in put {
+        let slot = last.entry(path).or_insert((at, 0));
+        *slot = (slot.0.max(at), slot.1 + 1);
+    }
+    for &((lang, at), _) in last.values().filter(|(_, n)| *n > 1) {
+        let rendered = pages::render(&renders[lang], &jobs[lang][at]);
+        if let Ok(html) = rendered.html {
+            sink.put(&rendered.path, OutputBody::Bytes(html.into_bytes().into()));
+        }
+    }
+    last.into_keys().collect()
+}
+
+/// Alias redirects, after every page: one whose path is taken is left out with a warning.
+fn put_aliases(
+    site: &Site,
+    jobs: &[LangJob<'_, '_>],
+    sink: &dyn OutputSink,
+    paths: &mut BTreeSet<String>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let done: Vec<pages::Rendered> = jobs
+        .par_iter()
+        .map(|(r, job)| pages::render(r, job))
+        .collect();
+    for ((_, job), rendered) in jobs.iter().zip(done) {
+        let path = rendered.path;
+        match (rendered.html, job) {
+            (Err(d), _) => diagnostics.push(*d),
+            (Ok(_), Job::Alias(_, to)) if paths.contains(&path) => {
+                diagnostics.push(alias_collision(site, to, &path));
+            }
+            (Ok(html), _) => {
+                sink.put(&path, OutputBody::Bytes(html.into_bytes().into()));
+                paths.insert(path);
+            }
+        }
+    }
 }
 
 /// The pages of one language, aliases last so that they never replace a page.
@@ -247,18 +389,18 @@ fn alias_collision(site: &Site, to: &str, path: &str) -> Diagnostic {
 
 fn copy_static(
     inputs: &RenderInputs<'_>,
-    output: &mut OutputSet,
+    sink: &dyn OutputSink,
+    paths: &mut BTreeSet<String>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for (path, body) in inputs.theme_static {
-        output.files.insert(
-            format!("{THEME_DIR}{}", path.trim_start_matches('/')),
-            body.clone(),
-        );
+        let path = format!("{THEME_DIR}{}", path.trim_start_matches('/'));
+        sink.put(&path, body.clone());
+        paths.insert(path);
     }
     for (path, body) in inputs.static_files {
         let path = path.trim_start_matches('/').to_string();
-        if path.ends_with(".html") && output.files.contains_key(&path) {
+        if path.ends_with(".html") && paths.contains(&path) {
             diagnostics.push(
                 Diagnostic::warning(
                     "render.static-replaces-page",
@@ -268,6 +410,7 @@ fn copy_static(
                 .with_hint("如果不是有意替换，请给这个文件改名"),
             );
         }
-        output.files.insert(path, body.clone());
+        sink.put(&path, body.clone());
+        paths.insert(path);
     }
 }

@@ -160,7 +160,7 @@ fn feed_entry(r: &LangRender<'_>, i: usize) -> Option<feeds::Entry> {
         published: in_site_zone(r, &story.date.zoned),
         updated: None,
         summary: r.text(i).summary.clone(),
-        content_html: Some(r.bodies[i].html.clone()),
+        content_html: Some(r.kept_html(i).to_string()),
         author: text.author.clone(),
         categories: r
             .text(i)
@@ -298,7 +298,7 @@ fn event_description(r: &LangRender<'_>, i: usize, text: &LectureText, url: &str
         .text(i)
         .summary
         .clone()
-        .or_else(|| excerpt(&r.bodies[i].plain_text, CALENDAR_EXCERPT));
+        .or_else(|| excerpt(r.excerpt_source(i), CALENDAR_EXCERPT));
     lines.extend(about);
     lines.push(url.to_string());
     lines.join("\n")

@@ -2,12 +2,15 @@
 //! Each builds a template context from a `LangRender`; `render` dispatches every `Job`. Pure: no IO.
 
 use serde::Serialize;
+use serde_json::Value;
 use tera::Context;
 
 use crate::content::Section;
 use crate::diagnostics::Diagnostic;
 use crate::localize::{ContactText, DateText, Details};
+use crate::markdown;
 
+use super::cache::Key;
 use super::view::{Crumb, LangRender, LectureCard, Link, StoryCard, TagLink, WorkshopCard};
 use super::{Job, lecture_ics_path, linked_data, lists};
 
@@ -21,37 +24,61 @@ pub(crate) struct Page {
 /// A page's HTML, or the error of its template.
 pub(crate) type PageHtml = Result<String, Box<Diagnostic>>;
 
-/// Renders one job: (output path, HTML or the template's error).
-pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> (String, PageHtml) {
-    let page = match job {
-        Job::Home => home(r),
-        Job::Entry(i) => entry(r, *i),
-        Job::List(section, n) => lists::section(r, *section, *n),
-        Job::TagIndex => lists::tag_index(r),
-        Job::Tag(t) => lists::tag(r, *t),
-        Job::NotFound => not_found(r),
-        Job::Alias(from, to) => alias(r, from, to),
+/// One rendered job.
+pub(crate) struct Rendered {
+    /// The output path: `zh-hant/stories/a/index.html`.
+    pub(crate) path: String,
+    pub(crate) html: PageHtml,
+    /// An entry page's body, rendered with it (for what other pages read of it).
+    pub(crate) body: Option<markdown::Rendered>,
+}
+
+/// Renders one job. An entry page renders its body with it, so that no body outlives its
+/// page but for what other pages read of it (`LangRender::record`).
+pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
+    let (page, body) = match job {
+        Job::Home => (home(r), None),
+        Job::Entry(i) => {
+            let body = r.body(*i);
+            (entry(r, *i, &body.rendered), Some(body))
+        }
+        Job::List(section, n) => (lists::section(r, *section, *n), None),
+        Job::TagIndex => (lists::tag_index(r), None),
+        Job::Tag(t) => (lists::tag(r, *t), None),
+        Job::NotFound => (not_found(r), None),
+        Job::Alias(from, to) => (alias(r, from, to), None),
     };
     let path = r.lang.output_path(&page.site_path);
-    (path, html(r, page))
+    let html = html(r, page, body.as_ref().and_then(|b| b.key));
+    Rendered {
+        path,
+        html,
+        body: body.map(|b| b.rendered),
+    }
 }
 
 /// A page's HTML: the previous build's when its template context is unchanged (a list
-/// page's context holds every card it shows, so it changes when any of them does).
-fn html(r: &LangRender<'_>, page: Page) -> PageHtml {
+/// page's context holds every card it shows, so it changes when any of them does). An
+/// entry page whose body has a cache key is keyed by that key instead of the body's HTML.
+fn html(r: &LangRender<'_>, page: Page, body_key: Option<Key>) -> PageHtml {
     let templates = r.inputs.templates;
     let Some(cache) = r.inputs.cache.filter(|_| templates.is_pure()) else {
         return templates.render(page.template, &r.full_context(page.context));
     };
-    let own = page.context.into_json();
+    let mut own = page.context.into_json();
+    let body_html = body_key.and_then(|_| own.pointer_mut("/page/body_html").map(Value::take));
     let key = r
         .page_key()
         .text(page.template)
         .text(&page.site_path)
         .json(&own)
+        .bytes(body_key.as_ref().map_or(&[][..], |k| &k[..]))
         .finish();
     if let Some(html) = cache.page(&key) {
         return Ok(html);
+    }
+    if let (Some(html), Some(slot)) = (body_html, own.pointer_mut("/page/body_html")) {
+        *slot = html;
     }
     let own = Context::from_value(own).expect("a context's JSON is an object");
     let html = templates.render(page.template, &r.full_context(own))?;
@@ -87,7 +114,7 @@ fn home(r: &LangRender<'_>) -> Page {
     let site = r.site;
     let intro = site.home.map(|i| Intro {
         title: r.text(i).title.clone(),
-        body_html: r.bodies[i].html.clone(),
+        body_html: r.kept_html(i).to_string(),
     });
     let view = HomeView {
         intro,
@@ -167,18 +194,20 @@ struct LectureView {
     notice: Option<String>,
 }
 
-fn entry(r: &LangRender<'_>, i: usize) -> Page {
+fn entry(r: &LangRender<'_>, i: usize, body: &markdown::Rendered) -> Page {
     let entry = r.entry(i);
     let text = r.text(i);
     let image = r.page_image(i);
-    let mut head = r.head(&entry.path, &text.title, r.description(i));
+    let description = r.description_from(i, &body.plain_text);
+    let jsonld_description = description.clone();
+    let mut head = r.head(&entry.path, &text.title, description);
     head.og_image = image.as_ref().map(|(_, og)| og.clone());
-    head.jsonld = linked_data::page_jsonld(r, i, head.og_image.as_ref());
+    head.jsonld = linked_data::page_jsonld(r, i, &jsonld_description, head.og_image.as_ref());
     let (nav, crumbs) = crumbs(r, entry.doc.section, i);
     let view = EntryView {
         title: text.title.clone(),
         summary: text.summary.clone(),
-        body_html: r.bodies[i].html.clone(),
+        body_html: body.html.clone(),
         image_html: image.map(|(html, _)| html),
         tags: r.tag_links(i),
         url: r.entry_url(i),

@@ -11,7 +11,7 @@ use crate::content::{
     Common, Contact, Document, Kind, Lecture, LectureStatus, Story, When, Workshop,
 };
 use crate::convert::{Script, Variant};
-use crate::output::OutputBody;
+use crate::output::{OutputBody, OutputSet};
 use crate::site::{self, LinkOptions};
 
 fn converter() -> Converter {
@@ -237,6 +237,18 @@ pub(super) fn test_site(config: Config) -> Site {
     site
 }
 
+/// `super::site` into an `OutputSet`, as serve and check build.
+pub(super) fn collect(site: &Site, inputs: &RenderInputs<'_>) -> (OutputSet, Vec<Diagnostic>) {
+    let sink = crate::output::Collect::default();
+    let (paths, diagnostics) = super::site(site, inputs, &sink);
+    let output = sink.into_output();
+    assert_eq!(
+        paths.iter().collect::<Vec<_>>(),
+        output.files.keys().collect::<Vec<_>>()
+    );
+    (output, diagnostics)
+}
+
 pub(super) struct Built {
     pub(super) output: OutputSet,
     pub(super) diagnostics: Vec<Diagnostic>,
@@ -282,7 +294,7 @@ fn build_with(config: Config) -> Built {
         static_files: &static_files,
         theme_static: &theme_static,
     };
-    let (output, diagnostics) = super::site(&site, &inputs);
+    let (output, diagnostics) = collect(&site, &inputs);
     Built {
         output,
         diagnostics,
@@ -609,7 +621,7 @@ fn text_is_escaped_in_pages() {
         static_files: &[],
         theme_static: &[],
     };
-    let (output, _) = super::site(&site, &inputs);
+    let (output, _) = collect(&site, &inputs);
     let Some(OutputBody::Bytes(bytes)) = output
         .files
         .get(&site.langs()[0].output_path(&site.entries[0].path))
@@ -747,7 +759,7 @@ pub(super) fn render_site(site: &Site, static_files: &[(String, OutputBody)]) ->
         static_files,
         theme_static: &[],
     };
-    let (output, diagnostics) = super::site(site, &inputs);
+    let (output, diagnostics) = collect(site, &inputs);
     Built {
         output,
         diagnostics,

@@ -1,10 +1,9 @@
 //! The values templates see: serializable views of the localized site (cards, page heads,
 //! navigation), and `LangRender`, everything one language's pages are built from. Pure: no IO.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -15,9 +14,10 @@ use crate::markdown::{self, ImageRef, Rendered};
 use crate::site::{Entry, Lang, Site};
 
 use super::body::{BodyHost, SourceIndex};
-use super::cache::KeyBuilder;
+use super::cache::{Key, KeyBuilder};
 use super::{
-    CALENDAR_PATH, CoverImage, FEED_PATH, ImageResolver, RenderInputs, THEME_DIR, asset_path,
+    CALENDAR_PATH, CoverImage, FEED_ENTRIES, FEED_PATH, ImageResolver, RenderInputs, THEME_DIR,
+    asset_path,
 };
 
 /// One language's share of a build: its localized strings and rendered bodies.
@@ -28,9 +28,15 @@ pub struct LangRender<'a> {
     /// Every language of the site, the first served at `/`.
     pub langs: Vec<Lang>,
     pub loc: LocalizedSite,
-    /// Parallel to `Site::entries`: each body rendered for this language, its `plain_text`
-    /// cut to the start that excerpts read.
-    pub bodies: Vec<Rendered>,
+    /// Parallel to `Site::entries`: the start of each body's plain text in this language,
+    /// what excerpts read; set by `record` as each body is rendered with its page.
+    excerpts: Vec<Option<String>>,
+    /// The body HTML of the entries that other pages show whole (the home page's
+    /// introduction, the stories in the feed), by entry.
+    kept_html: HashMap<usize, String>,
+    index: &'a SourceIndex<'a>,
+    /// The start of every body's cache key (with a cache only).
+    body_key: Option<KeyBuilder>,
     site_view: SiteView,
     /// Entries of `Site::upcoming_lectures`, for quick lookup.
     upcoming: HashSet<usize>,
@@ -45,18 +51,20 @@ impl<'a> LangRender<'a> {
     pub(crate) fn new(
         site: &'a Site,
         inputs: &'a RenderInputs<'a>,
-        index: &SourceIndex<'_>,
+        index: &'a SourceIndex<'a>,
         lang: Lang,
     ) -> LangRender<'a> {
         let loc = localize(site, lang, inputs.converter);
-        let bodies = render_bodies(site, inputs, index, lang);
         let mut render = LangRender {
             site,
             inputs,
             lang,
             langs: site.langs(),
             loc,
-            bodies,
+            excerpts: vec![None; site.entries.len()],
+            kept_html: HashMap::new(),
+            index,
+            body_key: inputs.cache.map(|_| body_site_key(site, inputs, lang)),
             site_view: SiteView::default(),
             upcoming: site.upcoming_lectures.iter().copied().collect(),
             shared: Context::new(),
@@ -103,11 +111,86 @@ impl<'a> LangRender<'a> {
 
     /// The entry's summary, else the start of its body, else the site's description.
     pub fn description(&self, i: usize) -> String {
+        self.description_from(i, self.excerpt_source(i))
+    }
+
+    /// `description` of an entry whose body (`plain_text`) is being rendered with its page.
+    pub(crate) fn description_from(&self, i: usize, plain_text: &str) -> String {
         self.text(i)
             .summary
             .clone()
-            .or_else(|| excerpt(&self.bodies[i].plain_text, 110))
+            .or_else(|| excerpt(plain_text, 110))
             .unwrap_or_else(|| self.loc.description.clone())
+    }
+
+    /// The start of an entry's body text in this language, for excerpts.
+    pub(crate) fn excerpt_source(&self, i: usize) -> &str {
+        self.excerpts[i]
+            .as_deref()
+            .expect("every body is rendered before a page shows its excerpt")
+    }
+
+    /// The body HTML of an entry that other pages show whole (`keeps_html`).
+    pub(crate) fn kept_html(&self, i: usize) -> &str {
+        self.kept_html
+            .get(&i)
+            .map(String::as_str)
+            .expect("the body of an entry other pages show whole is kept")
+    }
+
+    /// Whether pages other than the entry's own show its whole body: the home page's
+    /// introduction, the stories in the feed.
+    fn keeps_html(&self, i: usize) -> bool {
+        self.site.home == Some(i) || self.site.stories.iter().take(FEED_ENTRIES).any(|&s| s == i)
+    }
+
+    /// Keeps what later pages read of an entry's body once it is rendered.
+    pub(crate) fn record(&mut self, i: usize, body: Rendered) {
+        if self.keeps_html(i) {
+            self.kept_html.insert(i, body.html);
+        }
+        self.excerpts[i] = Some(body.plain_text);
+    }
+
+    /// An entry's body in this language: the previous build's when its inputs are
+    /// unchanged, else rendered now. Its `plain_text` is cut to the start excerpts read.
+    pub(crate) fn body(&self, entry: usize) -> Body {
+        let Some((cache, site_key)) = self.inputs.cache.zip(self.body_key.as_ref()) else {
+            let (rendered, _) = render_body(self.site, self.inputs, self.index, self.lang, entry);
+            return Body {
+                rendered,
+                key: None,
+            };
+        };
+        let doc = &self.site.entries[entry].doc;
+        let key = site_key
+            .clone()
+            .text(&doc.source)
+            .text(&self.site.entries[entry].path)
+            .text(doc.script.bcp47())
+            .text(&doc.body)
+            .finish();
+        if let Some(rendered) = cache.body(&key) {
+            return Body {
+                rendered,
+                key: Some(key),
+            };
+        }
+        let (rendered, consulted_images) =
+            render_body(self.site, self.inputs, self.index, self.lang, entry);
+        // The image stage records what bodies ask of it: a body that asked must ask
+        // again in every build, so it is never taken from the cache.
+        if consulted_images {
+            return Body {
+                rendered,
+                key: None,
+            };
+        }
+        cache.keep_body(key, &rendered);
+        Body {
+            rendered,
+            key: Some(key),
+        }
     }
 
     /// A theme word in this language.
@@ -396,45 +479,15 @@ impl<'a> LangRender<'a> {
         self.text(i)
             .summary
             .clone()
-            .or_else(|| excerpt(&self.bodies[i].plain_text, 90))
+            .or_else(|| excerpt(self.excerpt_source(i), 90))
     }
 }
 
-/// Every entry's body rendered for `lang`, parallel to `Site::entries`, taken from the
-/// previous build when its inputs are unchanged.
-fn render_bodies(
-    site: &Site,
-    inputs: &RenderInputs<'_>,
-    index: &SourceIndex<'_>,
-    lang: Lang,
-) -> Vec<Rendered> {
-    let site_key = inputs.cache.map(|_| body_site_key(site, inputs, lang));
-    (0..site.entries.len())
-        .into_par_iter()
-        .map(|entry| {
-            let Some((cache, site_key)) = inputs.cache.zip(site_key.as_ref()) else {
-                return render_body(site, inputs, index, lang, entry).0;
-            };
-            let doc = &site.entries[entry].doc;
-            let key = site_key
-                .clone()
-                .text(&doc.source)
-                .text(&site.entries[entry].path)
-                .text(doc.script.bcp47())
-                .text(&doc.body)
-                .finish();
-            if let Some(body) = cache.body(&key) {
-                return body;
-            }
-            let (body, consulted_images) = render_body(site, inputs, index, lang, entry);
-            // The image stage records what bodies ask of it: a body that asked must ask
-            // again in every build, so it is never taken from the cache.
-            if !consulted_images {
-                cache.keep_body(key, &body);
-            }
-            body
-        })
-        .collect()
+/// An entry's rendered body, and the cache key that names it when the key alone
+/// determines it (with a cache, and when rendering it asked the image stage nothing).
+pub(crate) struct Body {
+    pub(crate) rendered: Rendered,
+    pub(crate) key: Option<Key>,
 }
 
 /// One body in `lang`, its `plain_text` cut to what excerpts read; and whether rendering
