@@ -234,5 +234,8 @@ fn raw_html_text_is_converted_and_its_markup_is_not() {
     );
     assert!(hant.contains("<pre>\n头发\n</pre>"), "{hant}");
     let hans = site.main_of("stories/shequ-huodong/index.html");
-    assert!(hans.contains("<div class=\"note\" title=\"社区发展\">社区发展&nbsp;"), "{hans}");
+    assert!(
+        hans.contains("<div class=\"note\" title=\"社区发展\">社区发展&nbsp;"),
+        "{hans}"
+    );
 }

@@ -188,7 +188,11 @@ fn start_tag(
 
 /// Reads the attributes from `pos` to the tag's `>`, collecting the readable
 /// non-empty values; the end of the tag, or `None` when it is unfinished.
-fn attributes(html: &str, mut pos: usize, values: &mut Vec<(Context, Range<usize>)>) -> Option<usize> {
+fn attributes(
+    html: &str,
+    mut pos: usize,
+    values: &mut Vec<(Context, Range<usize>)>,
+) -> Option<usize> {
     let bytes = html.as_bytes();
     let skip_space = |mut i: usize| {
         while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
@@ -443,7 +447,10 @@ mod tests {
     #[test]
     fn comments_declarations_and_references_are_kept() {
         let cases = [
-            ("<!-- 社区 <b>发展</b> -->社区", "<!-- 社区 <b>发展</b> -->社區"),
+            (
+                "<!-- 社区 <b>发展</b> -->社区",
+                "<!-- 社区 <b>发展</b> -->社區",
+            ),
             ("<!DOCTYPE html><p>社区</p>", "<!DOCTYPE html><p>社區</p>"),
             ("<![CDATA[社区]]>社区", "<![CDATA[社区]]>社區"),
             ("<?php 社区 ?>社区", "<?php 社区 ?>社區"),
@@ -451,7 +458,10 @@ mod tests {
                 "<p>社区&nbsp;发展&#x793E;&#31038;&amp;头发 & 干部</p>",
                 "<p>社區&nbsp;發展&#x793E;&#31038;&amp;頭髮 & 幹部</p>",
             ),
-            ("<img alt=\"社区&quot;发展\">", "<img alt=\"社區&quot;發展\">"),
+            (
+                "<img alt=\"社区&quot;发展\">",
+                "<img alt=\"社區&quot;發展\">",
+            ),
         ];
         for (html, want) in cases {
             assert_eq!(convert(html), want, "{html:?}");
