@@ -3,8 +3,9 @@
 //! phrases in two), then sent through the host. Raw HTML goes to [`RawHtml`],
 //! which converts its text and readable attributes; the lines of one HTML block
 //! are read as one. An `Event::Html` outside an HTML block was built by an
-//! earlier pass (an image) and is left alone. Code spans, code blocks, the text of autolinks (a URL) and
-//! text inside a `<code>`, `<pre>`… opened by raw HTML are never converted.
+//! earlier pass (an image) and is left alone. Code spans, code blocks, the text
+//! of autolinks (a URL) and text inside a `<code>`, `<pre>`… opened by raw HTML
+//! are never converted.
 
 use std::iter::Peekable;
 
@@ -19,6 +20,7 @@ pub(super) struct ConvertText<'a, 'r, I: Iterator<Item = Event<'a>>> {
     host: &'r dyn MarkdownHost,
     /// Inside a code block or an autolink: text passes as written.
     verbatim: bool,
+    /// The raw HTML seen so far: which verbatim elements it left open.
     raw: RawHtml,
     /// Between the start and the end of an HTML block.
     html_block: bool,
