@@ -210,3 +210,32 @@ fn upcoming_and_past_lectures_are_split_at_now() {
     assert!(upcoming < cancelled && cancelled < past, "{list}");
     assert!(list.contains("已取消"), "{list}");
 }
+
+#[test]
+fn raw_html_text_is_converted_and_its_markup_is_not() {
+    let site = SiteTest::fixture("bilingual");
+    site.write(
+        "content/stories/shequ-huodong.md",
+        "---\ntitle: 社区活动\ndate: 2023-06-01\ncommunity: 长欣公寓社区\n---\n\n\
+         <div class=\"note\" title=\"社区发展\">社区发展&nbsp;<!-- 头发 --></div>\n\n\
+         居民<span data-x=\"头发\">党员志愿者</span>，<code>干部</code>。\n\n\
+         <pre>\n头发\n</pre>\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    let hant = site.main_of("zh-hant/stories/shequ-huodong/index.html");
+    assert!(
+        hant.contains("<div class=\"note\" title=\"社區發展\">社區發展&nbsp;<!-- 头发 --></div>"),
+        "{hant}"
+    );
+    assert!(
+        hant.contains("居民<span data-x=\"头发\">黨員志願者</span>，<code>干部</code>。"),
+        "{hant}"
+    );
+    assert!(hant.contains("<pre>\n头发\n</pre>"), "{hant}");
+    let hans = site.main_of("stories/shequ-huodong/index.html");
+    assert!(
+        hans.contains("<div class=\"note\" title=\"社区发展\">社区发展&nbsp;"),
+        "{hans}"
+    );
+}

@@ -1,13 +1,18 @@
 //! Prose into the page's script. Adjacent text events are merged first (the
 //! parser splits text at `[`, `&`, escapes…, which would cut `-{…}-` spans and
-//! phrases in two), then sent through the host. Code spans, code blocks, raw
-//! HTML and the text of autolinks (a URL) are never converted.
+//! phrases in two), then sent through the host. Raw HTML goes to [`RawHtml`],
+//! which converts its text and readable attributes; the lines of one HTML block
+//! are read as one. An `Event::Html` outside an HTML block was built by an
+//! earlier pass (an image) and is left alone. Code spans, code blocks, the text
+//! of autolinks (a URL) and text inside a `<code>`, `<pre>`… opened by raw HTML
+//! are never converted.
 
 use std::iter::Peekable;
 
 use pulldown_cmark::{CowStr, Event, LinkType, Tag, TagEnd};
 
 use super::MarkdownHost;
+use super::raw_html::RawHtml;
 
 /// Converts prose text events through `host.convert_text`.
 pub(super) struct ConvertText<'a, 'r, I: Iterator<Item = Event<'a>>> {
@@ -15,6 +20,10 @@ pub(super) struct ConvertText<'a, 'r, I: Iterator<Item = Event<'a>>> {
     host: &'r dyn MarkdownHost,
     /// Inside a code block or an autolink: text passes as written.
     verbatim: bool,
+    /// The raw HTML seen so far: which verbatim elements it left open.
+    raw: RawHtml,
+    /// Between the start and the end of an HTML block.
+    html_block: bool,
 }
 
 impl<'a, 'r, I: Iterator<Item = Event<'a>>> ConvertText<'a, 'r, I> {
@@ -23,6 +32,8 @@ impl<'a, 'r, I: Iterator<Item = Event<'a>>> ConvertText<'a, 'r, I> {
             inner: inner.peekable(),
             host,
             verbatim: false,
+            raw: RawHtml::default(),
+            html_block: false,
         }
     }
 
@@ -37,6 +48,24 @@ impl<'a, 'r, I: Iterator<Item = Event<'a>>> ConvertText<'a, 'r, I> {
         }
         Event::Text(self.host.convert_text(&text).into())
     }
+
+    /// `first` and the rest of its HTML block (lines, and the indentation the
+    /// parser adds as text), as one event.
+    fn html_block(&mut self, first: CowStr<'a>) -> Event<'a> {
+        let in_block = |e: &Event<'_>| matches!(e, Event::Html(_) | Event::Text(_));
+        let html = match self.inner.peek() {
+            Some(next) if in_block(next) => {
+                let mut html = first.into_string();
+                while let Some(Event::Html(next) | Event::Text(next)) = self.inner.next_if(in_block)
+                {
+                    html.push_str(&next);
+                }
+                html.into()
+            }
+            _ => first,
+        };
+        Event::Html(self.raw.convert(html, self.host))
+    }
 }
 
 impl<'a, I: Iterator<Item = Event<'a>>> Iterator for ConvertText<'a, '_, I> {
@@ -44,7 +73,15 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for ConvertText<'a, '_, I> {
 
     fn next(&mut self) -> Option<Event<'a>> {
         let event = match self.inner.next()? {
-            Event::Text(text) if !self.verbatim => return Some(self.prose(text)),
+            Event::Html(html) | Event::Text(html) if self.html_block => {
+                return Some(self.html_block(html));
+            }
+            Event::Text(text) if !self.verbatim && !self.raw.verbatim() => {
+                return Some(self.prose(text));
+            }
+            Event::InlineHtml(html) => {
+                return Some(Event::InlineHtml(self.raw.convert(html, self.host)));
+            }
             event => event,
         };
         match &event {
@@ -53,6 +90,8 @@ impl<'a, I: Iterator<Item = Event<'a>>> Iterator for ConvertText<'a, '_, I> {
                 self.verbatim = true;
             }
             Event::End(TagEnd::CodeBlock | TagEnd::Link) => self.verbatim = false,
+            Event::Start(Tag::HtmlBlock) => self.html_block = true,
+            Event::End(TagEnd::HtmlBlock) => self.html_block = false,
             _ => {}
         }
         Some(event)
@@ -94,12 +133,16 @@ mod tests {
             ),
             ("    社区缩进代码", "<pre><code>社区缩进代码</code></pre>\n"),
             (
-                "<span title=\"社区\">社区</span>",
-                "<p><span title=\"社区\">社區</span></p>\n",
+                "<span title=\"社区\" class=\"社区\">社区</span>",
+                "<p><span title=\"社區\" class=\"社区\">社區</span></p>\n",
             ),
             (
                 "<div class=\"社区\">\n社区\n</div>",
-                "<div class=\"社区\">\n社区\n</div>",
+                "<div class=\"社区\">\n社區\n</div>",
+            ),
+            (
+                "居民<code>头发</code>、<kbd>干部 `后来`</kbd>发展",
+                "<p>居民<code>头发</code>、<kbd>干部 <code>后来</code></kbd>發展</p>\n",
             ),
             (
                 "<https://example.org/社区>",

@@ -1,6 +1,8 @@
 //! Images: each `![alt](src "title")` becomes one HTML event and an [`ImageRef`]
 //! with its place in the body. Alt text and title are converted here, since the
-//! image's inner events never reach the text pass; `src` never is.
+//! image's inner events never reach the text pass; `src` never is. The HTML is
+//! an `Event::Html` outside any HTML block, which the text pass knows as built
+//! by a pass, not written by the author, and leaves alone.
 
 use std::ops::Range;
 
@@ -52,7 +54,7 @@ impl<'a, I: Iterator<Item = (Event<'a>, Range<usize>)>> Images<'_, I> {
             .image_html(&image, &shown_alt, &shown_title)
             .unwrap_or_else(|| img_tag(&image.src, &shown_alt, &shown_title));
         self.found.push(image);
-        Event::InlineHtml(html.into())
+        Event::Html(html.into())
     }
 
     /// The text between an image's start and its end (consumed), as written,

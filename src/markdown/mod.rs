@@ -9,6 +9,7 @@ mod images;
 mod links;
 mod plain_text;
 mod position;
+mod raw_html;
 mod render;
 mod soft_breaks;
 #[cfg(test)]

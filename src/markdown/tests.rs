@@ -126,13 +126,62 @@ fn empty_body_renders_nothing() {
 }
 
 #[test]
-fn raw_html_passes_unconverted_and_unescaped() {
-    let body = "<div class=\"notice\">社区公告</div>\n\n居民<mark>议事</mark>会";
+fn raw_html_text_and_readable_attributes_are_converted() {
+    let body = "<div class=\"notice\" title=\"社区公告\">社区公告&nbsp;<!-- 社区 --></div>\n\n\
+                居民<mark title=\"议事\">议事</mark>会<img src=\"社区.png\" alt=\"发展\">";
     let rendered = render(body, &TestHost::hant());
     insta::assert_snapshot!(rendered.html, @r#"
-    <div class="notice">社区公告</div>
-    <p>居民<mark>議事</mark>會</p>
+    <div class="notice" title="社區公告">社區公告&nbsp;<!-- 社区 --></div>
+    <p>居民<mark title="議事">議事</mark>會<img src="社区.png" alt="發展"></p>
     "#);
+}
+
+#[test]
+fn html_block_lines_are_read_as_one() {
+    let body = "\
+<details>
+<summary>报名须知</summary>
+<pre>
+头发 <b>干部</b>
+</pre>
+<p title=\"社区
+发展\">后来</p>
+<!-- 头发
+干部 -->
+</details>
+";
+    let rendered = render(body, &TestHost::hant());
+    insta::assert_snapshot!(rendered.html, @r#"
+    <details>
+    <summary>報名須知</summary>
+    <pre>
+    头发 <b>干部</b>
+    </pre>
+    <p title="社區
+    發展">後來</p>
+    <!-- 头发
+    干部 -->
+    </details>
+    "#);
+}
+
+#[test]
+fn markdown_inside_raw_verbatim_elements_is_not_converted() {
+    let body = "<kbd>\n\n干部\n\n</kbd>\n\n居民<code>头发</code>与<samp>*后来*</samp>发展";
+    let rendered = render(body, &TestHost::hant());
+    insta::assert_snapshot!(rendered.html, @r"
+    <kbd>
+    <p>干部</p>
+    </kbd>
+    <p>居民<code>头发</code>與<samp><em>后来</em></samp>發展</p>
+    ");
+}
+
+#[test]
+fn raw_html_on_the_simplified_page_only_loses_its_markers() {
+    let body = "<p title=\"-{长欣}-社区\">-{后来}-头发</p>";
+    let rendered = render(body, &TestHost::hans());
+    assert_eq!(rendered.html, "<p title=\"长欣社区\">后来头发</p>");
 }
 
 #[test]
@@ -142,4 +191,21 @@ fn text_is_escaped() {
     assert!(!rendered.html.contains("<script>"), "{}", rendered.html);
     assert!(!rendered.html.contains("<q>"), "{}", rendered.html);
     assert!(!rendered.html.contains("<3"), "{}", rendered.html);
+}
+
+#[test]
+fn html_block_indented_by_tabs_in_a_list_is_read_as_one() {
+    let body = "- 项目\n\n\t<!--\n\t社区\n\t-->\n\t<p>社区</p>\n";
+    let rendered = render(body, &TestHost::hant());
+    insta::assert_snapshot!(rendered.html, @r"
+    <ul>
+    <li>
+    <p>項目</p>
+      <!--
+      社区
+      -->
+      <p>社區</p>
+    </li>
+    </ul>
+    ");
 }
