@@ -15,8 +15,8 @@
 //! - Peak memory is the child's maximum resident set size as the kernel reports it when the
 //!   child is reaped (`wait4(2)`'s `ru_maxrss`), per child, not polled.
 //! - The serve-path rebuild runs in this process like `tongwen serve` on a save:
-//!   `source::read_site` + `pipeline::build` with the same `Engines::for_rebuilds()` as the
-//!   first build (as serve keeps them), after
+//!   `source::read_site_with` + `pipeline::build` with the same `SourceCache` and
+//!   `Engines::for_rebuilds()` as the first build (as serve keeps them), after
 //!   one story file was edited.
 //! - Hugo builds the same corpus in one language with a minimal theme (`support/hugo.rs`):
 //!   `hugo --quiet`, same number of runs, median. Zola is not packaged for this machine and is
@@ -315,7 +315,8 @@ fn serve_rebuild(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
         base_url: Some("http://127.0.0.1:1313/".into()),
     };
     let engines = Engines::for_rebuilds();
-    let (read, input) = timed(|| source::read_site(site));
+    let sources = source::SourceCache::default();
+    let (read, input) = timed(|| source::read_site_with(site, &sources));
     let input = input?;
     let (cold, built) = timed(|| pipeline::build_in_memory(&input, &options, &engines));
     let (files, built) = built.map_err(|d| not_built(&d))?;
@@ -338,7 +339,7 @@ fn serve_rebuild(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
             format!("{original}\n第{edit}次修改：补充一段说明。\n"),
         )?;
         let started = Instant::now();
-        let input = source::read_site(site)?;
+        let input = source::read_site_with(site, &sources)?;
         let read = started.elapsed();
         let built =
             pipeline::build_in_memory(&input, &options, &engines).map_err(|d| not_built(&d))?;

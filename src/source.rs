@@ -2,9 +2,10 @@
 //! decoded to UTF-8 (BOM, CRLF, GBK/GB18030, UTF-16) with a warning for each re-encoded file,
 //! and every photo under content/ and static/ probed (size, orientation, content hash).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime};
 
 use crate::diagnostics::Diagnostic;
 use crate::images::{self, ImageInfo, ProbeCache};
@@ -67,15 +68,85 @@ use rayon::prelude::*;
 use crate::diagnostics::Span;
 use crate::error::Error;
 
+/// What `serve` keeps between reads of one site, so that a save reads again only the files
+/// that changed: photos' probes, and content files as decoded, each by its size and
+/// modification time.
+#[derive(Debug, Default)]
+pub struct SourceCache {
+    probes: ProbeCache,
+    texts: Mutex<HashMap<PathBuf, ReadText>>,
+}
+
+/// A content file as read, and what its metadata said then.
+#[derive(Debug, Clone)]
+struct ReadText {
+    len: u64,
+    modified: SystemTime,
+    read: (Option<SourceFile>, Vec<Diagnostic>),
+}
+
+/// A file modified this recently may change again within the file system's time
+/// resolution without its modification time moving: it is always read again.
+const SETTLED: Duration = Duration::from_secs(2);
+
+impl SourceCache {
+    /// `read_text` of `disk`, or the previous read's when the file's size and modification
+    /// time are unchanged (and it was not modified just before that read).
+    fn read_text(&self, disk: &Path, rel: &str) -> (Option<SourceFile>, Vec<Diagnostic>) {
+        let metadata = fs::metadata(disk).ok();
+        let stamp = metadata
+            .as_ref()
+            .and_then(|m| Some((m.len(), m.modified().ok()?)));
+        if let Some((len, modified)) = stamp {
+            let previous = lock(&self.texts).get(disk).cloned();
+            if let Some(previous) = previous
+                && previous.len == len
+                && previous.modified == modified
+                && previous.read.0.as_ref().is_some_and(|f| f.path == rel)
+            {
+                return previous.read;
+            }
+        }
+        let read = read_text(disk, rel);
+        let settled = |modified: SystemTime| {
+            SystemTime::now()
+                .duration_since(modified)
+                .is_ok_and(|age| age >= SETTLED)
+        };
+        if let Some((len, modified)) = stamp.filter(|&(_, modified)| settled(modified)) {
+            let entry = ReadText {
+                len,
+                modified,
+                read: read.clone(),
+            };
+            lock(&self.texts).insert(disk.to_path_buf(), entry);
+        }
+        read
+    }
+
+    /// Forgets the files not among `kept` (deleted or renamed since).
+    fn keep_only(&self, kept: &[(String, PathBuf)]) {
+        let kept: std::collections::HashSet<&Path> =
+            kept.iter().map(|(_, d)| d.as_path()).collect();
+        lock(&self.texts).retain(|disk, _| kept.contains(disk.as_path()));
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Reads the site at `root`. Missing folders are fine (a site may have no `static/`);
 /// a file that cannot be read, or a link that leads out of the site, is a diagnostic.
 pub fn read_site(root: &Path) -> Result<SiteInput, Error> {
-    read_site_with(root, &ProbeCache::default())
+    read_site_with(root, &SourceCache::default())
 }
 
-/// `read_site`, probing photos through `probes`, which `serve` keeps between rebuilds so
-/// that unchanged photos are not read again.
-pub fn read_site_with(root: &Path, probes: &ProbeCache) -> Result<SiteInput, Error> {
+/// `read_site` through `cache`, which `serve` keeps between rebuilds so that unchanged
+/// content files and photos are not read again.
+pub fn read_site_with(root: &Path, cache: &SourceCache) -> Result<SiteInput, Error> {
     let root = fs::canonicalize(root).map_err(|e| Error::io(root, e))?;
     let mut input = SiteInput {
         root: root.clone(),
@@ -90,7 +161,8 @@ pub fn read_site_with(root: &Path, probes: &ProbeCache) -> Result<SiteInput, Err
         .files("content")
         .into_iter()
         .partition(|(rel, _)| rel.ends_with(".md") || rel.ends_with(".markdown"));
-    input.content = walker.read_texts(&pages);
+    input.content = walker.read_texts(&pages, cache);
+    cache.keep_only(&pages);
     input.content_assets = assets
         .into_iter()
         .map(|(path, disk)| Asset { path, disk })
@@ -111,7 +183,7 @@ pub fn read_site_with(root: &Path, probes: &ProbeCache) -> Result<SiteInput, Err
         }
     }
     input.diagnostics = walker.diagnostics;
-    input.images = probes.probe_all(&photo_files(&input));
+    input.images = cache.probes.probe_all(&photo_files(&input));
     Ok(input)
 }
 
@@ -235,10 +307,10 @@ impl<'a> Walker<'a> {
     }
 
     /// Every file of `files` (site-relative path, disk path), read in parallel, in order.
-    fn read_texts(&mut self, files: &[(String, PathBuf)]) -> Vec<SourceFile> {
+    fn read_texts(&mut self, files: &[(String, PathBuf)], cache: &SourceCache) -> Vec<SourceFile> {
         let read: Vec<(Option<SourceFile>, Vec<Diagnostic>)> = files
             .par_iter()
-            .map(|(rel, disk)| read_text(disk, rel))
+            .map(|(rel, disk)| cache.read_text(disk, rel))
             .collect();
         let mut texts = Vec::with_capacity(read.len());
         for (file, diagnostics) in read {
@@ -297,5 +369,89 @@ fn read_text(disk: &Path, rel: &str) -> (Option<SourceFile>, Vec<Diagnostic>) {
                 format!("无法读取这个文件：{e}"),
             )],
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    // Test helpers panic on any failure: that is how a test reports it.
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn site_with(text: &str) -> tempfile::TempDir {
+        let site = tempfile::tempdir().unwrap();
+        fs::create_dir_all(site.path().join("content/stories")).unwrap();
+        fs::write(site.path().join("content/stories/a.md"), text).unwrap();
+        site
+    }
+
+    /// Writes `text` over the story and sets its modification time to `at`.
+    fn rewrite(site: &Path, text: &str, at: SystemTime) {
+        let path = site.join("content/stories/a.md");
+        fs::write(&path, text).unwrap();
+        let file = fs::File::options().write(true).open(&path).unwrap();
+        file.set_modified(at).unwrap();
+    }
+
+    fn ago(seconds: u64) -> SystemTime {
+        SystemTime::now() - Duration::from_secs(seconds)
+    }
+
+    fn story(site: &Path, cache: &SourceCache) -> String {
+        let input = read_site_with(site, cache).unwrap();
+        input.content[0].text.clone()
+    }
+
+    #[test]
+    fn an_unchanged_file_is_taken_from_the_cache() {
+        let site = site_with("");
+        let old = ago(60);
+        rewrite(site.path(), "旧文", old);
+        let cache = SourceCache::default();
+        assert_eq!(story(site.path(), &cache), "旧文");
+        // Same size, same time: the cache cannot tell, and does not read it again.
+        rewrite(site.path(), "新文", old);
+        assert_eq!(story(site.path(), &cache), "旧文");
+    }
+
+    #[test]
+    fn a_file_of_another_size_or_time_is_read_again() {
+        let site = site_with("");
+        rewrite(site.path(), "旧文", ago(60));
+        let cache = SourceCache::default();
+        assert_eq!(story(site.path(), &cache), "旧文");
+        rewrite(site.path(), "新的正文", ago(60));
+        assert_eq!(story(site.path(), &cache), "新的正文");
+        rewrite(site.path(), "新文", ago(30));
+        assert_eq!(story(site.path(), &cache), "新文");
+    }
+
+    #[test]
+    fn a_file_modified_just_now_is_always_read_again() {
+        let site = site_with("");
+        let now = SystemTime::now();
+        rewrite(site.path(), "旧文", now);
+        let cache = SourceCache::default();
+        assert_eq!(story(site.path(), &cache), "旧文");
+        // Within the file system's time resolution a second save may keep the time.
+        rewrite(site.path(), "新文", now);
+        assert_eq!(story(site.path(), &cache), "新文");
+    }
+
+    #[test]
+    fn a_deleted_file_is_forgotten() {
+        let site = site_with("");
+        rewrite(site.path(), "旧文", ago(60));
+        let cache = SourceCache::default();
+        story(site.path(), &cache);
+        fs::remove_file(site.path().join("content/stories/a.md")).unwrap();
+        assert!(
+            read_site_with(site.path(), &cache)
+                .unwrap()
+                .content
+                .is_empty()
+        );
+        assert!(lock(&cache.texts).is_empty());
     }
 }

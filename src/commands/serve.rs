@@ -11,13 +11,12 @@ use crate::cli::ServeArgs;
 use crate::commands::{count_line, fail, photo_line, print_diagnostics, process_photos};
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
-use crate::images::ProbeCache;
 use crate::output::OutputSet;
 use crate::pipeline::{self, BuildOptions, Engines};
 use crate::serve::server::serve_site;
 use crate::serve::state::{ReloadKind, ServeState};
 use crate::serve::watch::{Change, SiteWatcher};
-use crate::source;
+use crate::source::{self, SourceCache};
 
 pub fn run(args: &ServeArgs) -> ExitCode {
     let addr = match bind_addr(&args.bind, args.port) {
@@ -70,7 +69,7 @@ pub struct Rebuild {
     drafts: bool,
     base_url: String,
     engines: Engines,
-    probes: ProbeCache,
+    sources: SourceCache,
 }
 
 impl Rebuild {
@@ -80,7 +79,7 @@ impl Rebuild {
             drafts,
             base_url: base_url.to_string(),
             engines: Engines::for_rebuilds(),
-            probes: ProbeCache::default(),
+            sources: SourceCache::default(),
         }
     }
 
@@ -108,7 +107,7 @@ impl Rebuild {
     }
 
     fn build(&self) -> Result<(OutputSet, Vec<Diagnostic>, String), Vec<Diagnostic>> {
-        let input = source::read_site_with(&self.root, &self.probes)
+        let input = source::read_site_with(&self.root, &self.sources)
             .map_err(|e| vec![machine_error(&e)])?;
         let options = BuildOptions {
             now: jiff::Timestamp::now(),
