@@ -165,7 +165,8 @@ impl<'a> SiteImages<'a> {
     }
 
     /// Every file one photo becomes: its `srcset` (and `og:image`) renditions when a page
-    /// shows it, and itself at its own path, re-encoded, when it is published whole: always
+    /// shows it, and itself at its own path and in its own format, without its metadata (see
+    /// `OutputFormat`), when it is published whole: always
     /// under static/ (templates and CSS may name it), and under content/ when no page shows
     /// it or a plain link names it.
     fn job(&self, rel: &str, file: &SiteFile, info: &ImageInfo, used: Use) -> ImageJob {
@@ -186,7 +187,7 @@ impl<'a> SiteImages<'a> {
                 output_path: file.published.clone(),
                 width,
                 height,
-                format: OutputFormat::for_source(info),
+                format: OutputFormat::for_whole(info),
             });
         }
         job
