@@ -181,6 +181,24 @@ impl Staging {
         swap_in(&self.dir, &self.out_dir, &self.old)
     }
 
+    /// What to do if the process is interrupted (Ctrl+C) before `commit` returns: delete the
+    /// staging folder, and put the previous output back if the swap was half done. Runs on
+    /// another thread while pages may still be written, so it tries a few times.
+    pub fn on_interrupt(&self) -> impl Fn() + Send + 'static {
+        let (dir, out_dir, old) = (self.dir.clone(), self.out_dir.clone(), self.old.clone());
+        move || {
+            if old.exists() && !out_dir.exists() {
+                let _ = fs::rename(&old, &out_dir);
+            }
+            for _ in 0..5 {
+                match fs::remove_dir_all(&dir) {
+                    Err(e) if e.kind() != std::io::ErrorKind::NotFound => continue,
+                    _ => break,
+                }
+            }
+        }
+    }
+
     fn failed(&self) -> std::sync::MutexGuard<'_, Option<Error>> {
         self.failed
             .lock()
@@ -239,4 +257,63 @@ fn swap_in(staging: &Path, out_dir: &Path, old: &Path) -> Result<(), Error> {
         let _ = fs::remove_dir_all(old);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    // Test helpers panic on any failure: that is how a test reports it.
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    fn page(text: &str) -> OutputBody {
+        OutputBody::Bytes(text.as_bytes().into())
+    }
+
+    #[test]
+    fn an_interrupted_build_leaves_no_staging_folder_and_the_old_output() {
+        let temp = tempfile::tempdir().unwrap();
+        let out = temp.path().join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("index.html"), "old").unwrap();
+        let staging = Staging::create(&out).unwrap();
+        staging.put("stories/a/index.html", page("new"));
+        let interrupted = staging.on_interrupt();
+        interrupted();
+        let left: Vec<_> = fs::read_dir(temp.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(left, vec![std::ffi::OsString::from("public")]);
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        std::mem::forget(staging);
+    }
+
+    #[test]
+    fn an_interrupt_in_the_middle_of_the_swap_puts_the_old_output_back() {
+        let temp = tempfile::tempdir().unwrap();
+        let out = temp.path().join("public");
+        fs::create_dir_all(&out).unwrap();
+        fs::write(out.join("index.html"), "old").unwrap();
+        let staging = Staging::create(&out).unwrap();
+        let interrupted = staging.on_interrupt();
+        // The first move of the swap done, the second not yet.
+        fs::rename(&out, &staging.old).unwrap();
+        interrupted();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert!(!staging.dir.exists());
+        std::mem::forget(staging);
+    }
+
+    #[test]
+    fn a_dropped_staging_folder_is_deleted() {
+        let temp = tempfile::tempdir().unwrap();
+        let out = temp.path().join("public");
+        let staging = Staging::create(&out).unwrap();
+        staging.put("index.html", page("new"));
+        let dir = staging.dir.clone();
+        drop(staging);
+        assert!(!dir.exists());
+        assert!(!out.exists());
+    }
 }

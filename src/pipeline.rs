@@ -77,7 +77,7 @@ pub struct Engines {
 /// path and text, site.yaml's text and `--base-url`.
 #[derive(Default)]
 struct RenderDocuments {
-    parsed: Mutex<HashMap<Key, Parsed>>,
+    parsed: Mutex<HashMap<Key, Arc<Parsed>>>,
 }
 
 /// What `content::parse_document` returns.
@@ -293,7 +293,7 @@ fn parse_documents(
         return collect_documents(parsed, found);
     }
     let previous = std::mem::take(&mut *lock(&engines.documents.parsed));
-    let keyed: Vec<(Key, Parsed)> = input
+    let keyed: Vec<(Key, Arc<Parsed>)> = input
         .content
         .par_iter()
         .map(|file| {
@@ -302,15 +302,18 @@ fn parse_documents(
                 .text(&file.path)
                 .text(&file.text)
                 .finish();
-            let parsed = previous
-                .get(&key)
-                .cloned()
-                .unwrap_or_else(|| content::parse_document(file, config, converter));
+            let parsed = previous.get(&key).map_or_else(
+                || Arc::new(content::parse_document(file, config, converter)),
+                Arc::clone,
+            );
             (key, parsed)
         })
         .collect();
     drop(previous);
-    let parsed: Vec<Parsed> = keyed.iter().map(|(_, parsed)| parsed.clone()).collect();
+    let parsed: Vec<Parsed> = keyed
+        .par_iter()
+        .map(|(_, parsed)| Parsed::clone(parsed))
+        .collect();
     *lock(&engines.documents.parsed) = keyed.into_iter().collect();
     collect_documents(parsed, found)
 }

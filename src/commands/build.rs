@@ -40,6 +40,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         Ok(staging) => staging,
         Err(e) => return fail(&e),
     };
+    let interrupted = staging.on_interrupt();
+    let _ = ctrlc::set_handler(move || {
+        interrupted();
+        eprintln!("\n已中断：输出文件夹没有改动。");
+        std::process::exit(130);
+    });
     let built = match pipeline::build(&input, &options, &Engines::default(), &staging) {
         Ok(built) => built,
         Err(diagnostics) => {

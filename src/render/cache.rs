@@ -107,7 +107,7 @@ impl KeyBuilder {
     }
 
     /// A value as its JSON text (what a template sees of it).
-    pub(crate) fn json(mut self, value: &impl Serialize) -> KeyBuilder {
+    pub(crate) fn json<T: Serialize + ?Sized>(mut self, value: &T) -> KeyBuilder {
         let mut writer = HashWriter(Xxh3::new());
         // Serializing plain data into a hasher cannot fail; a failure still yields a key
         // that names the failure, never another value's.

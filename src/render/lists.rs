@@ -94,11 +94,11 @@ pub(crate) fn section(r: &LangRender<'_>, section: Section, n: usize) -> Page {
     match section {
         Section::Stories => {
             let items = slice.iter().filter_map(|&i| r.story_card(i)).collect();
-            context.insert("page", &list_view(title, key, items, total, pagination));
+            context.insert("page", list_view(title, key, items, total, pagination));
         }
         Section::Workshops => {
             let items = slice.iter().filter_map(|&i| r.workshop_card(i)).collect();
-            context.insert("page", &list_view(title, key, items, total, pagination));
+            context.insert("page", list_view(title, key, items, total, pagination));
         }
         _ => {
             let items: Vec<_> = slice.iter().filter_map(|&i| r.lecture_card(i)).collect();
@@ -106,7 +106,7 @@ pub(crate) fn section(r: &LangRender<'_>, section: Section, n: usize) -> Page {
             let mut view = list_view(title, key, items, total, pagination);
             view.upcoming = upcoming;
             view.past = past;
-            context.insert("page", &view);
+            context.insert("page", view);
         }
     }
     Page {
@@ -230,7 +230,7 @@ pub(crate) fn tag_index(r: &LangRender<'_>) -> Page {
     ];
     let mut context = r.context("tags", head, crumbs);
     let tags = (0..r.site.tags.len()).map(|t| r.tag_link(t)).collect();
-    context.insert("page", &TagIndexView { title, tags });
+    context.insert("page", TagIndexView { title, tags });
     Page {
         site_path: "/tags/".into(),
         template: "tags.html",
@@ -274,7 +274,7 @@ pub(crate) fn tag(r: &LangRender<'_>, t: usize) -> Page {
         items: tag.entries.iter().map(|&i| r.entry_item(i)).collect(),
         tags_url: r.url("/tags/"),
     };
-    context.insert("page", &view);
+    context.insert("page", view);
     Page {
         site_path,
         template: "tag.html",

@@ -6,6 +6,7 @@
 mod body;
 pub mod cache;
 pub mod calendar;
+mod context;
 pub mod feeds;
 pub mod jsonld;
 mod linked_data;

@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use serde::Serialize;
-use serde_json::Value;
 use tera::Context;
 
 use crate::content::Section;
@@ -12,6 +11,7 @@ use crate::diagnostics::Diagnostic;
 use crate::localize::{ContactText, DateText, Details};
 use crate::markdown;
 
+use super::context::PageContext;
 use super::view::{Body, Crumb, LangRender, LectureCard, Link, StoryCard, TagLink, WorkshopCard};
 use super::{Job, lecture_ics_path, linked_data, lists};
 
@@ -19,7 +19,7 @@ use super::{Job, lecture_ics_path, linked_data, lists};
 pub(crate) struct Page {
     pub(crate) site_path: String,
     pub(crate) template: &'static str,
-    pub(crate) context: Context,
+    pub(crate) context: PageContext,
 }
 
 /// A page's HTML, or the error of its template.
@@ -41,10 +41,7 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
         Job::Home => (home(r), None),
         Job::Entry(i) => {
             let body = r.body(*i);
-            // With a cache the body's HTML goes into the context only if the page must be
-            // rendered (`html`).
-            let with_html = r.inputs.cache.is_none() || body.key.is_none();
-            (entry(r, *i, &body.rendered, with_html), Some(body))
+            (entry(r, *i, &body.rendered), Some(body))
         }
         Job::List(section, n) => (lists::section(r, *section, *n), None),
         Job::TagIndex => (lists::tag_index(r), None),
@@ -63,31 +60,29 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
 
 /// A page's HTML: the previous build's when its template context is unchanged (a list
 /// page's context holds every card it shows, so it changes when any of them does). An
-/// entry page whose body has a cache key is keyed by that key, its context holding no body
-/// HTML until the page must be rendered.
+/// entry page's body is keyed by its cache key when it has one, else by its HTML; it goes
+/// into the context only when the page is rendered.
 fn html(r: &LangRender<'_>, page: Page, body: Option<&Body>) -> PageHtml {
     let templates = r.inputs.templates;
+    let body_html = body.map(|b| b.rendered.html.as_str());
     let Some(cache) = r.inputs.cache.filter(|_| templates.is_pure()) else {
-        return render_page(r, page.template, page.context);
+        return render_page(r, page.template, page.context.into_tera(body_html));
     };
-    let body_key = body.and_then(|b| b.key);
-    let mut own = page.context.into_json();
-    let key = r
-        .page_key()
-        .text(page.template)
-        .text(&page.site_path)
-        .json(&own)
-        .bytes(body_key.as_ref().map_or(&[][..], |k| &k[..]))
-        .finish();
+    let key = page
+        .context
+        .key(r.page_key().text(page.template).text(&page.site_path));
+    let key = match body {
+        Some(Body {
+            key: Some(body), ..
+        }) => key.bytes(body),
+        Some(body) => key.text(&body.rendered.html),
+        None => key,
+    }
+    .finish();
     if let Some(html) = cache.page(&key) {
         return Ok(html);
     }
-    if let (Some(body), Some(_), Some(slot)) = (body, body_key, own.pointer_mut("/page/body_html"))
-    {
-        *slot = Value::String(body.rendered.html.clone());
-    }
-    let own = Context::from_value(own).expect("a context's JSON is an object");
-    let html = render_page(r, page.template, own)?;
+    let html = render_page(r, page.template, page.context.into_tera(body_html))?;
     cache.keep_page(key, &html);
     Ok(html)
 }
@@ -147,7 +142,7 @@ fn home(r: &LangRender<'_>) -> Page {
     let mut head = r.head("/", &r.loc.title, description);
     head.og_image = site.home.and_then(|i| r.page_image(i)).map(|(_, og)| og);
     let mut context = r.context("home", head, Vec::new());
-    context.insert("page", &view);
+    context.insert("page", view);
     Page {
         site_path: "/".into(),
         template: "index.html",
@@ -205,8 +200,8 @@ struct LectureView {
     notice: Option<String>,
 }
 
-/// An entry's page; its body's HTML left out of the context unless `with_html`.
-fn entry(r: &LangRender<'_>, i: usize, body: &markdown::Rendered, with_html: bool) -> Page {
+/// An entry's page; its body's HTML goes into the context when the page is rendered (`html`).
+fn entry(r: &LangRender<'_>, i: usize, body: &markdown::Rendered) -> Page {
     let entry = r.entry(i);
     let text = r.text(i);
     let image = r.page_image(i);
@@ -219,11 +214,7 @@ fn entry(r: &LangRender<'_>, i: usize, body: &markdown::Rendered, with_html: boo
     let view = EntryView {
         title: text.title.clone(),
         summary: text.summary.clone(),
-        body_html: if with_html {
-            body.html.clone()
-        } else {
-            String::new()
-        },
+        body_html: String::new(),
         image_html: image.map(|(html, _)| html),
         tags: r.tag_links(i),
         url: r.entry_url(i),
@@ -238,11 +229,11 @@ fn entry(r: &LangRender<'_>, i: usize, body: &markdown::Rendered, with_html: boo
         Details::Page => "page.html",
     };
     let mut context = r.context(&nav, head, crumbs);
-    context.insert("page", &view);
+    context.insert("page", view);
     match &text.details {
-        Details::Story(_) => context.insert("story", &story_view(r, i)),
-        Details::Workshop(_) => context.insert("workshop", &workshop_view(r, i)),
-        Details::Lecture(_) => context.insert("lecture", &lecture_view(r, i)),
+        Details::Story(_) => context.insert("story", story_view(r, i)),
+        Details::Workshop(_) => context.insert("workshop", workshop_view(r, i)),
+        Details::Lecture(_) => context.insert("lecture", lecture_view(r, i)),
         Details::Page => {}
     }
     Page {
@@ -366,7 +357,7 @@ fn not_found(r: &LangRender<'_>) -> Page {
     let mut context = r.context("", head, Vec::new());
     context.insert(
         "page",
-        &NotFoundView {
+        NotFoundView {
             home_url: r.url("/"),
         },
     );
@@ -393,7 +384,7 @@ fn alias(r: &LangRender<'_>, from: &str, to: &str) -> Page {
     let mut context = r.context("", head, Vec::new());
     context.insert(
         "page",
-        &AliasView {
+        AliasView {
             target_url: r.url(to),
             target_title,
         },

@@ -16,6 +16,7 @@ use crate::site::{Entry, Lang, Site};
 
 use super::body::{BodyHost, SourceIndex};
 use super::cache::{Key, KeyBuilder};
+use super::context::PageContext;
 use super::{
     CALENDAR_PATH, CoverImage, FEED_ENTRIES, FEED_PATH, ImageResolver, RenderInputs, THEME_DIR,
     asset_path,
@@ -215,11 +216,11 @@ impl<'a> LangRender<'a> {
 
     /// The common part of every page's own template context (`full_context` adds what
     /// every page of the language shares).
-    pub(crate) fn context(&self, nav: &str, head: Head, crumbs: Vec<Crumb>) -> Context {
-        let mut context = Context::new();
-        context.insert("nav_current", nav);
-        context.insert("head", &head);
-        context.insert("crumbs", &crumbs);
+    pub(crate) fn context(&self, nav: &str, head: Head, crumbs: Vec<Crumb>) -> PageContext {
+        let mut context = PageContext::default();
+        context.insert("nav_current", nav.to_string());
+        context.insert("head", head);
+        context.insert("crumbs", crumbs);
         context
     }
 
