@@ -122,7 +122,7 @@ pub fn prune(cache_dir: &Path, report: &ProcessReport) -> Result<usize, Error> {
         match std::fs::remove_file(entry.path()) {
             Ok(()) => removed += 1,
             Err(e) if e.kind() == ErrorKind::NotFound => {}
-            Err(e) => return Err(Error::io(&entry.path(), e)),
+            Err(e) => return Err(Error::io(entry.path(), e)),
         }
     }
     Ok(removed)

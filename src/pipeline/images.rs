@@ -166,9 +166,8 @@ impl<'a> SiteImages<'a> {
 
     /// Every file one photo becomes: its `srcset` (and `og:image`) renditions when a page
     /// shows it, and itself at its own path and in its own format, without its metadata (see
-    /// `OutputFormat`), when it is published whole: always
-    /// under static/ (templates and CSS may name it), and under content/ when no page shows
-    /// it or a plain link names it.
+    /// `OutputFormat`), when it is published whole: always under static/ (templates and CSS
+    /// may name it), and under content/ when no page shows it or a plain link names it.
     fn job(&self, rel: &str, file: &SiteFile, info: &ImageInfo, used: Use) -> ImageJob {
         let mut job = if used.srcset {
             self.plan(info, file, used.og).job(file.disk.clone(), rel)

@@ -69,9 +69,12 @@ fn anmf(payload: &[u8]) -> Result<Vec<u8>, String> {
     Ok(frame)
 }
 
+/// A RIFF chunk: its FourCC and its payload (without the padding byte).
+type Chunk<'a> = (&'a [u8; 4], &'a [u8]);
+
 /// The chunks of a RIFF body: FourCC, then a little-endian size, then the payload, padded
 /// to an even length.
-fn riff_chunks(mut rest: &[u8]) -> Result<Vec<(&[u8; 4], &[u8])>, String> {
+fn riff_chunks(mut rest: &[u8]) -> Result<Vec<Chunk<'_>>, String> {
     let mut chunks = Vec::new();
     while !rest.is_empty() {
         let (Some(fourcc), Some(size)) = (rest.first_chunk::<4>(), rest.get(4..8)) else {
