@@ -111,10 +111,8 @@ fn sitemap_dates_stories_only() {
             .clone()
     };
     let story = format!("{BASE}zh-hant/stories/xijin-gudu/");
-    assert_eq!(
-        lastmod(&story).as_deref(),
-        Some("2023-10-08T00:00:00+08:00")
-    );
+    // `date: 2023/10/8`, without a time: the date alone.
+    assert_eq!(lastmod(&story).as_deref(), Some("2023-10-08"));
     assert_eq!(lastmod(&format!("{BASE}about/")), None);
     assert_eq!(lastmod(&format!("{BASE}lectures/upcoming/")), None);
 }
@@ -198,6 +196,7 @@ fn traditional_feed_is_in_traditional_script_newest_first() {
     );
     let story = &entries[1];
     assert_eq!(story[1], "長欣“紅色微家”的頭髮與發展");
+    // Atom needs a time: midnight in the site's zone, not the day before in UTC.
     assert_eq!(story[2], "2023-05-01T00:00:00+08:00");
     assert_eq!(story[3], "八位掌門人把黨員中心戶變成了居民身邊的服務站。");
     assert!(story[4].contains("幹部們後來發現"), "{}", story[4]);
@@ -384,7 +383,7 @@ fn story_pages_carry_an_article_in_their_script() {
     assert_eq!(ld["@type"], "Article");
     assert_eq!(ld["headline"], "長欣“紅色微家”的頭髮與發展");
     assert_eq!(ld["inLanguage"], "zh-Hant");
-    assert_eq!(ld["datePublished"], "2023-05-01T00:00:00+08:00");
+    assert_eq!(ld["datePublished"], "2023-05-01");
     assert_eq!(ld["author"]["name"], "社區宣傳組");
     assert_eq!(ld["publisher"]["name"], "長欣社區“紅色微家”");
     assert_eq!(
@@ -415,6 +414,57 @@ fn lecture_pages_carry_an_event_with_its_status() {
     );
     assert_eq!(cancelled["name"], "紅色微家講堂：家風故事會");
     assert_eq!(cancelled["inLanguage"], "zh-Hant");
+}
+
+/// The bilingual fixture with a story dated to the minute beside its date-only stories.
+fn with_a_timed_story() -> SiteTest {
+    let site = SiteTest::fixture("bilingual");
+    site.write(
+        "content/stories/yishiting.md",
+        "---\ntitle: 议事厅开门了\ndate: 2024-05-01 09:30\ncommunity: 长欣公寓社区\n---\n\n\
+         老书记把自家客厅变成了居民议事的地方。\n",
+    );
+    let run = site.build();
+    assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
+    site
+}
+
+#[test]
+fn dates_say_what_is_known_in_json_ld_sitemap_and_feed() {
+    let site = with_a_timed_story();
+    // `date: 2023年5月1日` has no time; `date: 2024-05-01 09:30` has one.
+    let cases = [
+        (
+            "stories/changxin-hongse-weijia/",
+            "2023-05-01",
+            "2023-05-01T00:00:00+08:00",
+        ),
+        (
+            "stories/yishiting/",
+            "2024-05-01T09:30:00+08:00",
+            "2024-05-01T09:30:00+08:00",
+        ),
+    ];
+    let sitemap = sitemap_entries(&site.read("sitemap.xml"));
+    for prefix in ["", "zh-hant/"] {
+        let (_, feed) = feed_entries(&site.read(&format!("{prefix}atom.xml")));
+        for (path, known, atom) in cases {
+            let url = format!("{BASE}{prefix}{path}");
+            let ld = jsonld(&site, &format!("{prefix}{path}index.html"));
+            assert_eq!(ld["datePublished"], known, "{url}");
+            let entry = sitemap
+                .iter()
+                .find(|e| e.loc == url)
+                .unwrap_or_else(|| panic!("{url} not in the sitemap"));
+            assert_eq!(entry.lastmod.as_deref(), Some(known), "{url}");
+            let published = feed
+                .iter()
+                .find(|e| e[0] == url)
+                .map(|e| e[2].as_str())
+                .unwrap_or_else(|| panic!("{url} not in the feed"));
+            assert_eq!(published, atom, "{url}");
+        }
+    }
 }
 
 #[test]

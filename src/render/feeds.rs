@@ -3,6 +3,8 @@
 
 use jiff::{Timestamp, Zoned};
 
+use crate::content::When;
+
 /// One Atom feed: the latest entries of one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Feed {
@@ -30,6 +32,9 @@ pub struct Entry {
     /// Absolute URL of the page (`rel="alternate"`).
     pub url: String,
     pub title: String,
+    /// A full date-time, as Atom requires: a story dated without a time is published at
+    /// midnight in the site's time zone (`2024-05-01T00:00:00+08:00`), written with that
+    /// zone's offset so that no reader moves it to the day before.
     pub published: Zoned,
     /// `None` (or earlier than `published`): the entry was not changed since `published`.
     pub updated: Option<Zoned>,
@@ -149,6 +154,16 @@ fn author(out: &mut String, depth: usize, name: &str) {
 /// RFC 3339 / W3C datetime with the time's own offset: `2024-05-18T14:30:00+08:00`.
 pub(super) fn rfc3339(zoned: &Zoned) -> String {
     zoned.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string()
+}
+
+/// What is known of a date, as ISO 8601 / W3C Datetime: the date alone when no time was
+/// written (`2024-05-01`), else the full date-time with its offset ([`rfc3339`]).
+pub(super) fn w3c_date(when: &When) -> String {
+    if when.has_time {
+        rfc3339(&when.zoned)
+    } else {
+        when.zoned.strftime("%Y-%m-%d").to_string()
+    }
 }
 
 /// Escapes text for XML content and attribute values. Line ends become LF (as an XML reader

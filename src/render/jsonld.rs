@@ -5,15 +5,17 @@
 use jiff::Zoned;
 use serde::Serialize;
 
-use super::feeds::rfc3339;
-use crate::content::LectureStatus;
+use super::feeds::{rfc3339, w3c_date};
+use crate::content::{LectureStatus, When};
 
 /// A story as a schema.org `Article`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticleLd {
     pub headline: String,
     pub description: Option<String>,
-    pub date_published: Zoned,
+    /// A schema.org `Date` (`2024-05-01`) when the story gives no time, else a `DateTime`
+    /// with its offset.
+    pub date_published: When,
     pub date_modified: Option<Zoned>,
     pub author: Agent,
     pub publisher: OrganizationLd,
@@ -89,7 +91,7 @@ pub fn article(a: &ArticleLd) -> String {
         kind: "Article",
         headline: &a.headline,
         description: non_empty(&a.description),
-        date_published: rfc3339(&a.date_published),
+        date_published: w3c_date(&a.date_published),
         date_modified: a.date_modified.as_ref().map(rfc3339),
         author: agent_json(&a.author),
         publisher: organization_json(&a.publisher),

@@ -6,7 +6,7 @@ use crate::content::Kind;
 use crate::localize::{Details, LectureText, StoryText};
 
 use super::jsonld::{self, Agent, ArticleLd, EventLd, OrganizationLd, PersonLd, PlaceLd};
-use super::outputs::in_site_zone;
+use super::outputs::{in_site_zone, when_in_site_zone};
 use super::view::{LangRender, OgImage};
 
 /// The JSON-LD of entry `i`'s page (`None` for workshops and free pages); `image` is the
@@ -58,7 +58,7 @@ fn article(
     Some(ArticleLd {
         headline: r.text(i).title.clone(),
         description: Some(description.to_string()),
-        date_published: in_site_zone(r, &source.date.zoned),
+        date_published: when_in_site_zone(r, &source.date),
         date_modified: None,
         author,
         publisher: site_organization(r),

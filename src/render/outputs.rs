@@ -5,7 +5,7 @@
 use jiff::Zoned;
 
 use crate::config::BaseUrl;
-use crate::content::{Kind, LectureStatus};
+use crate::content::{Kind, LectureStatus, When};
 use crate::localize::{Details, LectureText};
 
 use super::calendar::{self, CalEvent, Calendar, Organizer};
@@ -58,7 +58,7 @@ fn sitemap_urls(renders: &[LangRender<'_>]) -> Vec<SitemapUrl> {
     let Some(first) = renders.first() else {
         return Vec::new();
     };
-    let mut pages: Vec<(String, Option<Zoned>)> = super::jobs(first)
+    let mut pages: Vec<(String, Option<When>)> = super::jobs(first)
         .iter()
         .filter_map(|job| indexed_page(first, job))
         .collect();
@@ -77,13 +77,13 @@ fn sitemap_urls(renders: &[LangRender<'_>]) -> Vec<SitemapUrl> {
 }
 
 /// The site path of a page that belongs in the sitemap, and when it last changed if known.
-fn indexed_page(r: &LangRender<'_>, job: &Job) -> Option<(String, Option<Zoned>)> {
+fn indexed_page(r: &LangRender<'_>, job: &Job) -> Option<(String, Option<When>)> {
     let path = match job {
         Job::Home => "/".to_string(),
         Job::Entry(i) => {
             let entry = r.entry(*i);
             let lastmod = match &entry.doc.kind {
-                Kind::Story(story) => Some(in_site_zone(r, &story.date.zoned)),
+                Kind::Story(story) => Some(when_in_site_zone(r, &story.date)),
                 _ => None,
             };
             return Some((entry.path.clone(), lastmod));
@@ -308,4 +308,12 @@ fn event_description(r: &LangRender<'_>, i: usize, text: &LectureText, url: &str
 /// its instant).
 pub(super) fn in_site_zone(r: &LangRender<'_>, zoned: &Zoned) -> Zoned {
     zoned.with_time_zone(r.site.config.timezone.clone())
+}
+
+/// A date, or a date and time, of the site in the site's time zone.
+pub(super) fn when_in_site_zone(r: &LangRender<'_>, when: &When) -> When {
+    When {
+        zoned: in_site_zone(r, &when.zoned),
+        has_time: when.has_time,
+    }
 }

@@ -1,16 +1,17 @@
 //! `sitemap.xml` (sitemaps.org 0.9, with hreflang alternates) and `robots.txt`. Pure: no IO.
 
-use jiff::Zoned;
+use crate::content::When;
 
-use super::feeds::{escape_xml, rfc3339};
+use super::feeds::{escape_xml, w3c_date};
 
 /// One `<url>`: a page in one language, with the same page in every language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SitemapUrl {
     /// Absolute URL of the page.
     pub loc: String,
-    /// When the page last changed (a story's date, a lecture's start); `None`: unknown.
-    pub lastmod: Option<Zoned>,
+    /// When the page last changed (a story's date); `None`: unknown. A date written without
+    /// a time is given as the date alone (`2024-05-01`), which W3C Datetime allows.
+    pub lastmod: Option<When>,
     /// Every language version, this one included, and `x-default`
     /// (Google asks for the full set on each URL).
     pub alternates: Vec<Alternate>,
@@ -45,7 +46,7 @@ fn render_url(out: &mut String, url: &SitemapUrl) {
     out.push_str("  <url>\n");
     out.push_str(&format!("    <loc>{}</loc>\n", escape_xml(&url.loc)));
     if let Some(lastmod) = &url.lastmod {
-        out.push_str(&format!("    <lastmod>{}</lastmod>\n", rfc3339(lastmod)));
+        out.push_str(&format!("    <lastmod>{}</lastmod>\n", w3c_date(lastmod)));
     }
     for alternate in &url.alternates {
         out.push_str(&format!(

@@ -3,13 +3,29 @@
 
 use jiff::{Timestamp, Zoned};
 
-use crate::content::LectureStatus;
+use crate::content::{LectureStatus, When};
 
 const HOST: &str = "example.org";
 const BASE: &str = "https://example.org/changxin/";
 
 fn at(text: &str) -> Zoned {
     text.parse().expect("test times are valid")
+}
+
+/// A date with a time (`2024-04-20 09:00`).
+fn dated_at(text: &str) -> When {
+    When {
+        zoned: at(text),
+        has_time: true,
+    }
+}
+
+/// A date written without a time (`2024年5月1日`): midnight in the site's zone.
+fn dated(day: &str) -> When {
+    When {
+        zoned: at(&format!("{day}T00:00[Asia/Shanghai]")),
+        has_time: false,
+    }
 }
 
 fn now() -> Timestamp {
@@ -419,6 +435,38 @@ mod feeds {
     }
 
     #[test]
+    fn a_story_without_a_time_is_published_at_midnight_in_the_site_zone() {
+        let midnight = dated("2024-05-01").zoned;
+        let entry = Entry {
+            published: midnight.clone(),
+            updated: None,
+            ..story()
+        };
+        let xml = atom(&feed(vec![entry]));
+        let doc = parse(&xml);
+        let entry = doc
+            .root_element()
+            .children()
+            .find(|n| n.has_tag_name((ATOM, "entry")))
+            .expect("one entry");
+        assert_eq!(
+            child_text(entry, "published"),
+            Some("2024-05-01T00:00:00+08:00")
+        );
+        assert_eq!(
+            child_text(entry, "updated"),
+            Some("2024-05-01T00:00:00+08:00")
+        );
+        assert_eq!(
+            child_text(doc.root_element(), "updated"),
+            Some("2024-05-01T00:00:00+08:00")
+        );
+        // Never the same instant in UTC, which falls on the day before.
+        assert!(!xml.contains("2024-04-30T16:00:00"), "{xml}");
+        assert!(!xml.contains("2024-05-01T00:00:00Z"), "{xml}");
+    }
+
+    #[test]
     fn atom_snapshot() {
         let xml = atom(&feed(vec![story(), lecture_entry()]));
         parse(&xml);
@@ -549,7 +597,7 @@ mod sitemap {
     const SITEMAP: &str = "http://www.sitemaps.org/schemas/sitemap/0.9";
     const XHTML: &str = "http://www.w3.org/1999/xhtml";
 
-    fn page(path: &str, lastmod: Option<Zoned>) -> [SitemapUrl; 2] {
+    fn page(path: &str, lastmod: Option<When>) -> [SitemapUrl; 2] {
         let hans = format!("{BASE}{path}");
         let hant = format!("{BASE}zh-hant/{path}");
         let alternates = vec![
@@ -585,8 +633,9 @@ mod sitemap {
         urls.extend(page("", None));
         urls.extend(page(
             "stories/changxin-hongse-weijia/",
-            Some(at("2024-04-22T18:30[Asia/Shanghai]")),
+            Some(dated_at("2024-04-22T18:30[Asia/Shanghai]")),
         ));
+        urls.extend(page("stories/xijin-gudu/", Some(dated("2023-10-08"))));
         urls.extend(page("search/?q=a&b=<c>", None));
         urls
     }
@@ -640,8 +689,19 @@ mod sitemap {
     #[test]
     fn lastmod_is_a_w3c_datetime_only_when_known() {
         let xml = render(&urls());
-        assert_eq!(xml.matches("<lastmod>").count(), 2);
-        assert!(xml.contains("<lastmod>2024-04-22T18:30:00+08:00</lastmod>"));
+        assert_eq!(xml.matches("<lastmod>").count(), 4);
+        assert_eq!(
+            xml.matches("<lastmod>2024-04-22T18:30:00+08:00</lastmod>")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn a_date_without_a_time_is_a_lastmod_without_a_time() {
+        let xml = render(&urls());
+        assert_eq!(xml.matches("<lastmod>2023-10-08</lastmod>").count(), 2);
+        assert!(!xml.contains("2023-10-08T"), "{xml}");
     }
 
     #[test]
@@ -683,7 +743,7 @@ mod jsonld {
             description: Some(
                 "八个实名工作室挂牌亮相，“掌门人”成为宣讲站、收集站、服务站。".into(),
             ),
-            date_published: at("2024-04-20T09:00[Asia/Shanghai]"),
+            date_published: dated_at("2024-04-20T09:00[Asia/Shanghai]"),
             date_modified: Some(at("2024-04-22T18:30[Asia/Shanghai]")),
             author: Agent::Person(PersonLd {
                 name: "林晓雯".into(),
@@ -757,6 +817,42 @@ mod jsonld {
         assert_eq!(value["publisher"]["@type"], "Organization");
         assert_eq!(value["mainEntityOfPage"]["@id"], story().url);
         assert_eq!(value["inLanguage"], "zh-Hans");
+    }
+
+    #[test]
+    fn a_story_without_a_time_is_published_on_a_date() {
+        let a = ArticleLd {
+            date_published: dated("2024-05-01"),
+            ..story()
+        };
+        let value = parse(&article(&a));
+        assert_eq!(value["datePublished"], "2024-05-01");
+    }
+
+    #[test]
+    fn a_story_with_a_time_keeps_its_offset_in_any_zone() {
+        // 09:00 in Beijing is 01:00 UTC; written with +08:00 it stays on its day.
+        let a = ArticleLd {
+            date_published: dated_at("2024-05-01T09:00+08:00[Asia/Shanghai]"),
+            ..story()
+        };
+        assert_eq!(
+            parse(&article(&a))["datePublished"],
+            "2024-05-01T09:00:00+08:00"
+        );
+    }
+
+    #[test]
+    fn an_all_day_event_over_several_days_ends_on_its_last_date() {
+        let e = EventLd {
+            start: at("2024-07-01T00:00[Asia/Shanghai]"),
+            end: Some(at("2024-07-03T00:00[Asia/Shanghai]")),
+            all_day: true,
+            ..lecture()
+        };
+        let value = parse(&event(&e));
+        assert_eq!(value["startDate"], "2024-07-01");
+        assert_eq!(value["endDate"], "2024-07-03");
     }
 
     #[test]

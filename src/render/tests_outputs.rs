@@ -143,3 +143,61 @@ fn the_feed_carries_the_latest_stories_only() {
     );
     assert!(!ids.iter().any(|id| id.ends_with("/haojiafeng/")));
 }
+
+const YISHITING: &str = "content/stories/yishiting.md";
+
+fn story_date_mut<'a>(site: &'a mut Site, source: &str) -> &'a mut crate::content::When {
+    let i = site.entry_by_source(source).expect("the test site has it");
+    match &mut site.entries[i].doc.kind {
+        Kind::Story(story) => &mut story.date,
+        other => panic!("{source} is {other:?}"),
+    }
+}
+
+#[test]
+fn a_story_without_a_time_is_dated_by_its_day_but_at_local_midnight_in_the_feed() {
+    let built = render_site(&test_site(config()), &[]);
+    for prefix in ["", "zh-hant/"] {
+        let page = built.html(&format!("{prefix}stories/yishiting/index.html"));
+        assert!(page.contains("\"datePublished\": \"2023-05-01\""), "{page}");
+        let feed = built.html(&format!("{prefix}atom.xml"));
+        assert!(
+            feed.contains("<published>2023-05-01T00:00:00+08:00</published>"),
+            "{feed}"
+        );
+        assert!(!feed.contains("2023-04-30"), "{feed}");
+    }
+    let sitemap = built.html("sitemap.xml");
+    assert!(
+        sitemap.contains(
+            "<loc>https://example.org/changxin/zh-hant/stories/yishiting/</loc>\n    \
+             <lastmod>2023-05-01</lastmod>"
+        ),
+        "{sitemap}"
+    );
+}
+
+#[test]
+fn a_story_time_written_with_another_offset_is_given_in_the_site_zone() {
+    let mut site = test_site(config());
+    *story_date_mut(&mut site, YISHITING) = crate::content::When {
+        zoned: "2023-04-30T17:30:00+00:00[UTC]".parse().unwrap(),
+        has_time: true,
+    };
+    let built = render_site(&site, &[]);
+    let page = built.html("stories/yishiting/index.html");
+    assert!(
+        page.contains("\"datePublished\": \"2023-05-01T01:30:00+08:00\""),
+        "{page}"
+    );
+    let feed = built.html("atom.xml");
+    assert!(
+        feed.contains("<published>2023-05-01T01:30:00+08:00</published>"),
+        "{feed}"
+    );
+    let sitemap = built.html("sitemap.xml");
+    assert!(
+        sitemap.contains("<lastmod>2023-05-01T01:30:00+08:00</lastmod>"),
+        "{sitemap}"
+    );
+}
