@@ -9,11 +9,12 @@ mod support;
 
 use image::{DynamicImage, GenericImageView, Rgba, RgbaImage};
 use support::photo::{
-    STORED_H, STORED_W, assert_no_metadata, contains, jpeg_markers, phone_jpeg, sensor_pixels,
+    GPS_MARKER, STORED_H, STORED_W, animated_gif_with_metadata, assert_no_metadata, contains,
+    gif_frames, jpeg_markers, phone_jpeg, riff_chunks, sensor_pixels, webp_with_metadata,
 };
 use tongwen::config::ImageSettings;
 use tongwen::error::Error;
-use tongwen::images::{self, ImageJob, OutputFormat, SourceFormat};
+use tongwen::images::{self, ImageJob, OutputFormat, Rendition, SourceFormat};
 use tongwen::output::{OutputBody, OutputSet};
 
 fn settings() -> ImageSettings {
@@ -398,4 +399,66 @@ fn webp_becomes_jpeg_and_gif_becomes_png() {
     let decoded = image::load_from_memory(&png).unwrap();
     assert_eq!(decoded.dimensions(), (STORED_W, STORED_H));
     assert_red(&decoded, 10, 10, true, "b-640.png");
+}
+
+/// `job` plus the photo itself at its own path, as the build publishes a photo under static/.
+fn whole_job(path: &Path, rel: &str, stem: &str, published: &str) -> ImageJob {
+    let mut job = job(path, rel, stem, false);
+    let (width, height) = job.info.display_size();
+    job.renditions.push(Rendition {
+        output_path: published.to_string(),
+        width,
+        height,
+        format: OutputFormat::for_whole(&job.info),
+    });
+    job
+}
+
+#[test]
+fn webp_to_turn_upright_becomes_a_lossless_webp_turned_without_metadata() {
+    let site = Site::new();
+    let (webp, _) = webp_with_metadata(6);
+    let path = site.write("turned.webp", &webp);
+    let job = whole_job(&path, "static/turned.webp", "turned", "turned.webp");
+    assert_eq!(job.info.orientation, 6, "the EXIF chunk is read");
+    let report = images::process(std::slice::from_ref(&job), &site.cache(), &no_progress).unwrap();
+    assert_eq!(report.decoded, 1);
+
+    let out = std::fs::read(&report.files["turned.webp"]).unwrap();
+    assert_no_metadata(&out, "turned.webp");
+    let names: Vec<String> = riff_chunks(&out)
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(names, ["VP8L"]);
+    let decoded = image::load_from_memory_with_format(&out, image::ImageFormat::WebP).unwrap();
+    assert_eq!(decoded.dimensions(), (STORED_H, STORED_W), "upright");
+    // Lossless: exactly the stored pixels, turned a quarter clockwise.
+    let turned = DynamicImage::ImageRgb8(image::imageops::rotate90(&sensor_pixels()));
+    assert_eq!(decoded.to_rgb8(), turned.to_rgb8());
+    // Its resized renditions stay JPEG files named .jpg.
+    assert!(
+        report
+            .files
+            .keys()
+            .filter(|p| *p != "turned.webp")
+            .all(|p| p.ends_with(".jpg"))
+    );
+}
+
+#[test]
+fn gif_published_whole_is_not_decoded_and_keeps_every_frame() {
+    let site = Site::new();
+    let (plain, gif) = animated_gif_with_metadata(4);
+    assert!(contains(&gif, GPS_MARKER.as_bytes()));
+    let path = site.write("wave.gif", &gif);
+    let mut job = whole_job(&path, "static/wave.gif", "wave", "wave.gif");
+    job.renditions.retain(|r| r.output_path == "wave.gif");
+    let report = images::process(std::slice::from_ref(&job), &site.cache(), &no_progress).unwrap();
+    let cached = &report.files["wave.gif"];
+    assert!(cached.to_string_lossy().ends_with(".gif"), "{cached:?}");
+    let out = std::fs::read(cached).unwrap();
+    assert_no_metadata(&out, "wave.gif");
+    assert_eq!(gif_frames(&out), 4);
+    assert_eq!(out, plain);
 }

@@ -6,9 +6,14 @@
 
 mod support;
 
+use std::collections::BTreeSet;
+
 use image::GenericImageView;
 use support::SiteTest;
-use support::photo::{assert_no_metadata, jpeg_markers, phone_jpeg};
+use support::photo::{
+    GPS_MARKER, animated_gif_with_metadata, assert_no_metadata, contains, gif_frames, jpeg_markers,
+    phone_jpeg, riff_chunks, sensor_pixels, webp_with_metadata,
+};
 
 const STORY: &str = "content/stories/dangyuan/index.md";
 
@@ -280,4 +285,103 @@ fn check_warns_about_images_without_alt_text() {
         "only check warns: {}",
         build.stderr
     );
+}
+
+#[test]
+fn webp_and_gif_published_whole_keep_their_format_and_lose_their_metadata() {
+    let site = SiteTest::fixture("bilingual");
+    let (webp, image_chunk) = webp_with_metadata(1);
+    let (plain_gif, gif) = animated_gif_with_metadata(3);
+    assert!(contains(&webp, GPS_MARKER.as_bytes()) && contains(&gif, GPS_MARKER.as_bytes()));
+    site.write("static/images/banner.webp", &webp);
+    site.write("static/images/wave.gif", &gif);
+    built(&site);
+
+    let out = read_bytes(&site, "images/banner.webp");
+    assert_no_metadata(&out, "banner.webp");
+    let chunks = riff_chunks(&out);
+    let names: Vec<&str> = chunks.iter().map(|(name, _)| name.as_str()).collect();
+    assert_eq!(names, ["VP8X", "VP8L"], "only the image is left");
+    assert_eq!(chunks[0].1[0], 0, "no ICC, EXIF or XMP announced in VP8X");
+    assert!(contains(&out, &image_chunk), "the image data byte for byte");
+    let decoded = image::load_from_memory_with_format(&out, image::ImageFormat::WebP).unwrap();
+    assert_eq!(decoded.to_rgb8(), sensor_pixels(), "lossless and as stored");
+
+    let out = read_bytes(&site, "images/wave.gif");
+    assert!(out.starts_with(b"GIF89a"), "still a GIF");
+    assert_no_metadata(&out, "wave.gif");
+    assert_eq!(gif_frames(&out), 3, "the animation survives");
+    assert!(contains(&out, b"NETSCAPE2.0"), "and still loops");
+    assert_eq!(out, plain_gif, "nothing but the two blocks is dropped");
+}
+
+fn cache_files(site: &SiteTest) -> BTreeSet<String> {
+    std::fs::read_dir(site.root().join(".tongwen-cache/images"))
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect()
+}
+
+#[test]
+fn build_prunes_the_cache_files_of_photos_no_longer_used() {
+    let site = photo_site();
+    built(&site);
+    let story_files = cache_files(&site);
+    assert_eq!(story_files.len(), 3, "{story_files:?}");
+
+    site.write("static/images/banner.webp", webp_with_metadata(1).0);
+    built(&site);
+    let with_banner = cache_files(&site);
+    let banner_files: BTreeSet<&String> = with_banner.difference(&story_files).collect();
+    assert_eq!(banner_files.len(), 1, "{with_banner:?}");
+    assert!(banner_files.iter().all(|name| name.ends_with(".webp")));
+    assert!(with_banner.is_superset(&story_files));
+
+    // Files that are not the cache's own are never touched.
+    let foreign = ["notes.txt", "0123456789abcdef0123456789abcdef.jpg.4242.tmp"];
+    for name in foreign {
+        site.write(&format!(".tongwen-cache/images/{name}"), "x");
+    }
+    std::fs::remove_file(site.root().join("static/images/banner.webp")).unwrap();
+    built(&site);
+    let mut expected = story_files.clone();
+    expected.extend(foreign.map(String::from));
+    assert_eq!(cache_files(&site), expected);
+    // The story's photo is still served from the cache.
+    let run = built(&site);
+    assert!(
+        run.stdout.contains("图片 1 张（新处理 0 张）"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn failed_build_leaves_the_cache_alone() {
+    let site = photo_site();
+    site.write("static/images/banner.webp", webp_with_metadata(1).0);
+    built(&site);
+    let before = cache_files(&site);
+    assert_eq!(before.len(), 4, "{before:?}");
+
+    // The banner is gone (its file would be pruned), but the story names a missing image.
+    std::fs::remove_file(site.root().join("static/images/banner.webp")).unwrap();
+    site.write(STORY, STORY_TEXT.replace("](photo.jpg)", "](phot.jpg)"));
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(cache_files(&site), before);
+
+    // A photo whose header reads but whose pixels are cut off fails when the photos are
+    // made, after the pages: still nothing pruned.
+    site.write(STORY, STORY_TEXT);
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgb8(sensor_pixels())
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    png.truncate(png.len() / 2);
+    site.write("static/images/cut.png", png);
+    let run = site.build();
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("1 张图片无法处理"), "{}", run.stderr);
+    assert_eq!(cache_files(&site), before);
 }

@@ -8,7 +8,7 @@ use std::time::Instant;
 use crate::cli::BuildArgs;
 use crate::commands::{
     EXIT_ERRORS, EXIT_FAILURE, count_line, fail, photo_line, print_diagnostics, print_photo_errors,
-    process_photos, resolve_now,
+    process_photos, prune_photo_cache, resolve_now,
 };
 use crate::error::Error;
 use crate::output;
@@ -70,6 +70,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     if let Err(e) = staging.commit() {
         return fail(&e);
     }
+    // Only a build that succeeded knows every photo the site uses.
+    prune_photo_cache(&photos, &input.root);
     let pages: Vec<String> = built
         .summary
         .pages

@@ -97,6 +97,14 @@ pub fn process_photos(jobs: &[ImageJob], site_root: &Path) -> Result<ProcessRepo
     report
 }
 
+/// Removes the cache files that `report` (a build's photos) does not use. A cache that cannot
+/// be pruned costs only disk space: it is told, not a failure.
+pub fn prune_photo_cache(report: &ProcessReport, site_root: &Path) {
+    if let Err(e) = images::prune(&site_root.join(IMAGE_CACHE), report) {
+        eprintln!("提示：无法清理图片缓存（{e}）。网站已生成；可以手动删除 {IMAGE_CACHE} 文件夹。");
+    }
+}
+
 /// `图片 12 张（新处理 3 张）`.
 pub fn photo_line(images: usize, report: &ProcessReport) -> String {
     format!("图片 {images} 张（新处理 {} 张）", report.decoded)

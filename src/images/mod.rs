@@ -1,6 +1,7 @@
 //! Photos: `probe` reads what a source file is [IO, cheap], `plan` decides the renditions and
 //! writes the `<img>` (pure), `process` decodes, turns upright, resizes and re-encodes them
-//! without any metadata into a cache [IO, parallel], and `lint` warns about heavy photos (pure).
+//! without any metadata into a cache [IO, parallel] (`prune` empties it of files a build no
+//! longer uses), and `lint` warns about heavy photos (pure).
 
 mod lint;
 pub mod plan;
@@ -10,7 +11,7 @@ pub mod process;
 pub use lint::{MAX_PHOTO_BYTES, lint};
 pub use plan::{ImageJob, ImagePlan, OutputFormat, Rendition, plan_image};
 pub use probe::{IMAGE_EXTENSIONS, ProbeCache, is_image_path, probe};
-pub use process::{ProcessReport, process};
+pub use process::{ProcessReport, process, prune};
 
 /// The formats tongwen reads. Anything else is refused by `probe`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

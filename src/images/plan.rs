@@ -11,26 +11,34 @@ use crate::config::ImageSettings;
 
 /// Bumped whenever the processing changes its output for the same input and settings
 /// (orientation handling, filter, encoder), so that every cached rendition is made again.
-pub const PIPELINE_VERSION: u32 = 1;
+/// 2: WebP and GIF published whole keep their own format.
+pub const PIPELINE_VERSION: u32 = 2;
 
 /// The width of the rendition used for `og:image` link previews (chat apps ask for ≥ 1200).
 pub const OG_WIDTH: u32 = 1200;
 
-/// What a rendition is encoded as. Every rendition is re-encoded, never copied, so that no
-/// metadata of the original survives.
+/// What a rendition is encoded as. No metadata of the original survives in any of them.
 ///
-/// JPEG stays JPEG (at the site's quality) and PNG stays PNG. WebP becomes JPEG, or PNG when
-/// it has transparency: the `image` crate encodes WebP only losslessly, which makes photos
-/// several times larger than a JPEG. GIF becomes a PNG of its first frame (an animation is not
-/// kept: community photos are stills, and a PNG keeps the palette's colours exactly).
+/// Resized renditions (`srcset`, `og:image`) are re-encoded from the pixels: JPEG stays JPEG
+/// (at the site's quality) and PNG stays PNG. WebP becomes JPEG, or PNG when it has
+/// transparency: the `image` crate encodes WebP only losslessly, which makes photos several
+/// times larger than a JPEG. GIF becomes a PNG of its first frame (a PNG keeps the palette's
+/// colours exactly).
+///
+/// A WebP or GIF published whole (at its own path, so under its own name) stays `Webp` or
+/// `Gif`: its image data is kept byte for byte (animation and lossy quality survive) and only
+/// its metadata blocks are dropped. A WebP that must be turned upright is decoded, turned
+/// and encoded again as a lossless WebP.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum OutputFormat {
     Jpeg,
     Png,
+    Webp,
+    Gif,
 }
 
 impl OutputFormat {
-    /// The output format for a source image (see the type's documentation).
+    /// The format of a source image's resized renditions (see the type's documentation).
     pub fn for_source(info: &ImageInfo) -> OutputFormat {
         match info.format {
             SourceFormat::Jpeg => OutputFormat::Jpeg,
@@ -40,11 +48,23 @@ impl OutputFormat {
         }
     }
 
+    /// The format of a source image published whole, at its own path: the source's own.
+    pub fn for_whole(info: &ImageInfo) -> OutputFormat {
+        match info.format {
+            SourceFormat::Jpeg => OutputFormat::Jpeg,
+            SourceFormat::Png => OutputFormat::Png,
+            SourceFormat::Webp => OutputFormat::Webp,
+            SourceFormat::Gif => OutputFormat::Gif,
+        }
+    }
+
     /// The file extension, without the dot.
     pub fn extension(self) -> &'static str {
         match self {
             OutputFormat::Jpeg => "jpg",
             OutputFormat::Png => "png",
+            OutputFormat::Webp => "webp",
+            OutputFormat::Gif => "gif",
         }
     }
 }
@@ -228,7 +248,7 @@ fn cache_name(content_hash: &str, r: &Rendition, quality: u8) -> String {
     // Quality changes only JPEG output, so a PNG stays cached when it changes.
     let quality = match r.format {
         OutputFormat::Jpeg => quality,
-        OutputFormat::Png => 0,
+        OutputFormat::Png | OutputFormat::Webp | OutputFormat::Gif => 0,
     };
     let ext = r.format.extension();
     let key = format!(
@@ -241,6 +261,17 @@ fn cache_name(content_hash: &str, r: &Rendition, quality: u8) -> String {
         let _ = write!(name, "{byte:02x}");
     }
     format!("{name}.{ext}")
+}
+
+/// Whether `name` is the name `cache_name` gives a file (32 lowercase hex digits, a dot, an
+/// output format's extension): only such files of the cache folder are ever pruned.
+pub fn is_cache_name(name: &str) -> bool {
+    let Some((key, ext)) = name.split_once('.') else {
+        return false;
+    };
+    key.len() == 32
+        && key.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        && ["jpg", "png", "webp", "gif"].contains(&ext)
 }
 
 /// Percent-encodes everything but unreserved ASCII and `/`: spaces and commas would split a

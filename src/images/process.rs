@@ -1,19 +1,24 @@
 //! [IO] Makes the planned renditions: decode each source image once, resize, turn upright,
-//! re-encode without any metadata, and keep the result in a cache folder keyed by content
-//! and settings. Parallel over images; a rendition already in the cache is never made again.
+//! re-encode without any metadata (or, for a WebP or GIF published whole, drop its metadata
+//! blocks), and keep the result in a cache folder keyed by content and settings. Parallel
+//! over images; a rendition already in the cache is never made again, and `prune` removes
+//! the files a build no longer uses.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
+use std::ffi::OsStr;
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
-use super::plan::{ImageJob, Rendition};
+use super::plan::{ImageJob, OutputFormat, Rendition, is_cache_name};
 use super::probe::{content_hash, to_image_format, unreadable};
 use crate::error::Error;
 use crate::output::{OutputBody, OutputSet, OutputSink};
 
 mod pixels;
+mod strip;
 
 /// What `process` did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,7 +29,8 @@ pub struct ProcessReport {
     pub processed: usize,
     /// Renditions found in the cache.
     pub reused: usize,
-    /// Source images decoded in this run (each at most once).
+    /// Source images read to make a rendition in this run (each at most once, and decoded
+    /// at most once: a WebP or GIF published whole is not decoded at all).
     pub decoded: usize,
 }
 
@@ -88,6 +94,38 @@ pub fn process(
     } else {
         Err(errors)
     }
+}
+
+/// Removes every file of `cache_dir` named like a rendition (see `plan::is_cache_name`) that
+/// `report` does not use: files of photos deleted or changed since, or of sizes and settings
+/// no longer asked for. Nothing else in the folder is touched (a partial `.tmp` file of
+/// another build still running, a file the user put there). Returns how many were removed.
+pub fn prune(cache_dir: &Path, report: &ProcessReport) -> Result<usize, Error> {
+    let used: HashSet<&OsStr> = report
+        .files
+        .values()
+        .filter_map(|cached| cached.file_name())
+        .collect();
+    let entries = match std::fs::read_dir(cache_dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(Error::io(cache_dir, e)),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(cache_dir, e))?;
+        let name = entry.file_name();
+        let unused = name.to_str().is_some_and(is_cache_name) && !used.contains(name.as_os_str());
+        if !unused || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        match std::fs::remove_file(entry.path()) {
+            Ok(()) => removed += 1,
+            Err(e) if e.kind() == ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(entry.path(), e)),
+        }
+    }
+    Ok(removed)
 }
 
 /// One source image's content and every distinct rendition wanted of it (with its JPEG
@@ -162,18 +200,28 @@ fn make_source(source: &Source<'_>, cache_dir: &Path) -> Result<Counts, Error> {
         });
     }
     let job = source.job;
-    let image = read_and_decode(job)?;
+    let bytes = read_checked(job)?;
+    let mut decoded: Option<image::DynamicImage> = None;
     let mut resizer = fast_image_resize::Resizer::new();
     for (name, (rendition, quality)) in &missing {
-        let bytes = pixels::render(
-            &mut resizer,
-            &image,
-            job.info.orientation,
-            rendition,
-            *quality,
-        )
-        .map_err(|e| image_error(job, format!("无法生成 {}：{e}", rendition.output_path)))?;
-        write_atomically(&cache_dir.join(name), &bytes)?;
+        let made = match stripped(job, rendition, &bytes) {
+            Some(made) => made,
+            None => {
+                let image = match &decoded {
+                    Some(image) => image,
+                    None => decoded.insert(decode(job, &bytes)?),
+                };
+                pixels::render(
+                    &mut resizer,
+                    image,
+                    job.info.orientation,
+                    rendition,
+                    *quality,
+                )
+                .map_err(|e| image_error(job, format!("无法生成 {}：{e}", rendition.output_path)))?
+            }
+        };
+        write_atomically(&cache_dir.join(name), &made)?;
     }
     Ok(Counts {
         processed: missing.len(),
@@ -182,11 +230,24 @@ fn make_source(source: &Source<'_>, cache_dir: &Path) -> Result<Counts, Error> {
     })
 }
 
+/// A WebP or GIF published whole, as it is stored, without its metadata blocks (see
+/// `OutputFormat`). `None` when it must be made from pixels instead: another size, a WebP
+/// with an EXIF orientation to apply, or a file whose structure the walk cannot follow (the
+/// decoder then reports what is wrong with it, or reads what it can).
+fn stripped(job: &ImageJob, rendition: &Rendition, bytes: &[u8]) -> Option<Vec<u8>> {
+    let as_stored = (rendition.width, rendition.height) == (job.info.width, job.info.height);
+    match rendition.format {
+        OutputFormat::Webp if as_stored && job.info.orientation == 1 => strip::webp(bytes).ok(),
+        OutputFormat::Gif if as_stored => strip::gif(bytes).ok(),
+        _ => None,
+    }
+}
+
 fn is_cached(path: &Path) -> bool {
     std::fs::metadata(path).is_ok_and(|m| m.is_file() && m.len() > 0)
 }
 
-fn read_and_decode(job: &ImageJob) -> Result<image::DynamicImage, Error> {
+fn read_checked(job: &ImageJob) -> Result<Vec<u8>, Error> {
     let bytes = std::fs::read(&job.source).map_err(|e| Error::io(&job.source, e))?;
     // The cache is keyed by the hash taken at probe time: content that changed since then
     // must not be stored under the old key.
@@ -196,8 +257,12 @@ fn read_and_decode(job: &ImageJob) -> Result<image::DynamicImage, Error> {
             "图片在构建过程中被修改了：请保存好图片后重新构建".to_string(),
         ));
     }
+    Ok(bytes)
+}
+
+fn decode(job: &ImageJob, bytes: &[u8]) -> Result<image::DynamicImage, Error> {
     let format = to_image_format(job.info.format);
-    image::load_from_memory_with_format(&bytes, format)
+    image::load_from_memory_with_format(bytes, format)
         .map_err(|e| image_error(job, unreadable(job.info.format, &e)))
 }
 

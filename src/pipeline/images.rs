@@ -165,9 +165,9 @@ impl<'a> SiteImages<'a> {
     }
 
     /// Every file one photo becomes: its `srcset` (and `og:image`) renditions when a page
-    /// shows it, and itself at its own path, re-encoded, when it is published whole: always
-    /// under static/ (templates and CSS may name it), and under content/ when no page shows
-    /// it or a plain link names it.
+    /// shows it, and itself at its own path and in its own format, without its metadata (see
+    /// `OutputFormat`), when it is published whole: always under static/ (templates and CSS
+    /// may name it), and under content/ when no page shows it or a plain link names it.
     fn job(&self, rel: &str, file: &SiteFile, info: &ImageInfo, used: Use) -> ImageJob {
         let mut job = if used.srcset {
             self.plan(info, file, used.og).job(file.disk.clone(), rel)
@@ -186,7 +186,7 @@ impl<'a> SiteImages<'a> {
                 output_path: file.published.clone(),
                 width,
                 height,
-                format: OutputFormat::for_source(info),
+                format: OutputFormat::for_whole(info),
             });
         }
         job

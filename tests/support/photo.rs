@@ -1,9 +1,15 @@
 //! A phone-like JPEG for tests: EXIF orientation 6 with GPS, XMP, an ICC profile and a
-//! comment, and the byte checks that prove none of it reached an output file.
+//! comment, a WebP and an animated GIF carrying the same kinds of blocks, and the byte
+//! checks that prove none of it reached an output file.
 #![allow(clippy::unwrap_used)]
 
+use std::io::Cursor;
+
+use image::codecs::gif::{GifDecoder, GifEncoder, Repeat};
 use image::codecs::jpeg::JpegEncoder;
-use image::{ImageEncoder, Rgb, RgbImage};
+use image::{
+    AnimationDecoder, Delay, DynamicImage, Frame, ImageEncoder, Rgb, RgbImage, Rgba, RgbaImage,
+};
 
 /// Stored 640×400 (landscape on the sensor); seen 400×640 once turned by orientation 6.
 pub const STORED_W: u32 = 640;
@@ -136,6 +142,9 @@ pub fn assert_no_metadata(bytes: &[u8], what: &str) {
         b"http://ns.adobe.com/xap",
         b"ICC_PROFILE",
         "居民家中".as_bytes(),
+        GPS_MARKER.as_bytes(),
+        b"GPSLatitude",
+        b"XMP DataXMP",
     ] {
         assert!(
             !contains(bytes, needle),
@@ -143,4 +152,130 @@ pub fn assert_no_metadata(bytes: &[u8], what: &str) {
             String::from_utf8_lossy(needle)
         );
     }
+}
+
+/// Planted in every metadata block of the WebP and GIF fixtures: found in no output file.
+pub const GPS_MARKER: &str = "GPS 31.2397N 121.4998E";
+
+/// A lossless WebP of `sensor_pixels` as an editor saves it: `VP8X` announcing an ICC
+/// profile, EXIF (orientation `orientation`, GPS) and XMP, then those chunks around the
+/// image. Also returns the image chunk (`VP8L`, header included), which must survive as is.
+pub fn webp_with_metadata(orientation: u16) -> (Vec<u8>, Vec<u8>) {
+    let mut plain = Vec::new();
+    DynamicImage::ImageRgb8(sensor_pixels())
+        .write_to(&mut Cursor::new(&mut plain), image::ImageFormat::WebP)
+        .unwrap();
+    let chunks = riff_chunks(&plain);
+    assert_eq!(chunks.len(), 1, "a simple lossless WebP");
+    let (fourcc, payload) = &chunks[0];
+    assert_eq!(fourcc, "VP8L");
+    let image_chunk = riff_chunk(b"VP8L", payload);
+
+    let mut vp8x = vec![0x20 | 0x08 | 0x04, 0, 0, 0];
+    vp8x.extend(&(STORED_W - 1).to_le_bytes()[..3]);
+    vp8x.extend(&(STORED_H - 1).to_le_bytes()[..3]);
+    // A WebP's EXIF chunk is the TIFF structure itself, without JPEG's `Exif\0\0`.
+    let mut exif = exif_with_orientation_and_gps(orientation)[6..].to_vec();
+    exif.extend(GPS_MARKER.as_bytes());
+    let xmp = format!(
+        "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF><rdf:Description exif:GPSLatitude=\"{GPS_MARKER}\"/></rdf:RDF></x:xmpmeta>"
+    );
+    let body = [
+        riff_chunk(b"VP8X", &vp8x),
+        riff_chunk(b"ICCP", &icc()),
+        image_chunk.clone(),
+        riff_chunk(b"EXIF", &exif),
+        riff_chunk(b"XMP ", xmp.as_bytes()),
+    ]
+    .concat();
+    let mut webp = b"RIFF".to_vec();
+    webp.extend(u32::try_from(body.len() + 4).unwrap().to_le_bytes());
+    webp.extend(b"WEBP");
+    webp.extend(body);
+    (webp, image_chunk)
+}
+
+pub fn riff_chunk(fourcc: &[u8; 4], payload: &[u8]) -> Vec<u8> {
+    let mut chunk = fourcc.to_vec();
+    chunk.extend(u32::try_from(payload.len()).unwrap().to_le_bytes());
+    chunk.extend(payload);
+    if payload.len() % 2 == 1 {
+        chunk.push(0);
+    }
+    chunk
+}
+
+/// The top-level chunks of a WebP file, checking the RIFF size on the way.
+pub fn riff_chunks(webp: &[u8]) -> Vec<(String, Vec<u8>)> {
+    assert_eq!(&webp[..4], b"RIFF");
+    assert_eq!(&webp[8..12], b"WEBP");
+    let riff_len = u32::from_le_bytes(webp[4..8].try_into().unwrap()) as usize;
+    assert_eq!(riff_len + 8, webp.len(), "the RIFF size is the file's");
+    let mut chunks = Vec::new();
+    let mut at = 12;
+    while at < webp.len() {
+        let fourcc = String::from_utf8(webp[at..at + 4].to_vec()).unwrap();
+        let len = u32::from_le_bytes(webp[at + 4..at + 8].try_into().unwrap()) as usize;
+        chunks.push((fourcc, webp[at + 8..at + 8 + len].to_vec()));
+        at += 8 + len + len % 2;
+    }
+    chunks
+}
+
+/// An animated GIF of `frames` frames (red, green, blue, ...), looping forever, as the
+/// encoder writes it, and the same file with a comment and an XMP application extension
+/// (each holding `GPS_MARKER`) after its screen descriptor.
+pub fn animated_gif_with_metadata(frames: usize) -> (Vec<u8>, Vec<u8>) {
+    let mut plain = Vec::new();
+    {
+        let mut encoder = GifEncoder::new(&mut plain);
+        encoder.set_repeat(Repeat::Infinite).unwrap();
+        for i in 0..frames {
+            let colour = [[230, 20, 20, 255], [20, 200, 40, 255], [20, 40, 220, 255]][i % 3];
+            let pixels = RgbaImage::from_pixel(32, 20, Rgba(colour));
+            let delay = Delay::from_numer_denom_ms(100, 1);
+            encoder
+                .encode_frame(Frame::from_parts(pixels, 0, 0, delay))
+                .unwrap();
+        }
+    }
+    let packed = plain[10];
+    let screen_end = 13
+        + if packed & 0x80 == 0 {
+            0
+        } else {
+            3 << ((packed & 7) + 1)
+        };
+    let mut comment = vec![0x21, 0xFE];
+    comment.extend(sub_blocks(
+        format!("拍摄于居民家中 {GPS_MARKER}").as_bytes(),
+    ));
+    let mut xmp = vec![0x21, 0xFF, 0x0B];
+    xmp.extend(b"XMP DataXMP");
+    xmp.extend(sub_blocks(
+        format!("<x:xmpmeta><rdf:Description exif:GPSLatitude=\"{GPS_MARKER}\"/></x:xmpmeta>")
+            .as_bytes(),
+    ));
+    let with_metadata = [&plain[..screen_end], &comment, &xmp, &plain[screen_end..]].concat();
+    (plain, with_metadata)
+}
+
+fn sub_blocks(data: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    for block in data.chunks(255) {
+        out.push(u8::try_from(block.len()).unwrap());
+        out.extend(block);
+    }
+    out.push(0);
+    out
+}
+
+/// The number of frames a GIF decoder finds.
+pub fn gif_frames(gif: &[u8]) -> usize {
+    GifDecoder::new(Cursor::new(gif))
+        .unwrap()
+        .into_frames()
+        .collect_frames()
+        .unwrap()
+        .len()
 }

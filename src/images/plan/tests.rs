@@ -119,6 +119,49 @@ fn formats_follow_the_source() {
 }
 
 #[test]
+fn a_photo_published_whole_keeps_its_own_format() {
+    for (source, whole, ext) in [
+        (SourceFormat::Jpeg, OutputFormat::Jpeg, "jpg"),
+        (SourceFormat::Png, OutputFormat::Png, "png"),
+        (SourceFormat::Webp, OutputFormat::Webp, "webp"),
+        (SourceFormat::Gif, OutputFormat::Gif, "gif"),
+    ] {
+        let photo = info(source, 100, 100, 1);
+        assert_eq!(OutputFormat::for_whole(&photo), whole);
+        assert_eq!(whole.extension(), ext);
+        // Resized renditions of a WebP or GIF are JPEG or PNG files, named so.
+        let plan = plan_image(&photo, "s/p", &settings(&[50]), false);
+        let resized = &plan.renditions[0].output_path;
+        assert!(
+            resized.ends_with(".jpg") || resized.ends_with(".png"),
+            "{resized}"
+        );
+    }
+}
+
+#[test]
+fn cache_names_are_recognized_and_nothing_else() {
+    let photo = info(SourceFormat::Gif, 100, 100, 1);
+    let job = plan_image(&photo, "s/p", &settings(&[50]), false).job("p".into(), "p");
+    let mut whole = job.renditions[0].clone();
+    whole.format = OutputFormat::for_whole(&photo);
+    for name in [job.cache_name(&job.renditions[0]), job.cache_name(&whole)] {
+        assert!(is_cache_name(&name), "{name}");
+    }
+    let key = "0123456789abcdef0123456789abcdef";
+    for name in [
+        format!("{key}.jpg.123.tmp"),
+        format!("{key}.txt"),
+        format!("{}.jpg", key.to_uppercase()),
+        format!("{key}0.png"),
+        "photo.jpg".to_string(),
+        ".gitignore".to_string(),
+    ] {
+        assert!(!is_cache_name(&name), "{name}");
+    }
+}
+
+#[test]
 fn img_html_lists_every_width_and_escapes() {
     let photo = info(SourceFormat::Jpeg, 2000, 1000, 1);
     let plan = plan_image(&photo, "stories/长欣/a b,c", &settings(&[480, 960]), false);

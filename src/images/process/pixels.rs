@@ -3,13 +3,16 @@
 //! Lanczos3, about 9× faster than `image`'s own on a 12-megapixel photo, and it resizes
 //! transparent pixels with premultiplied alpha), turn upright, encode with no
 //! metadata at all: the `image` encoders write only the pixels (JFIF APP0 for JPEG; IHDR,
-//! IDAT, IEND for PNG) unless told to add a profile or EXIF, which tongwen never does.
+//! IDAT, IEND for PNG; VP8L for WebP; frames for GIF) unless told to add a profile or EXIF,
+//! which tongwen never does.
 
 use std::borrow::Cow;
 
 use fast_image_resize::{FilterType, IntoImageView, ResizeAlg, ResizeOptions, Resizer};
+use image::codecs::gif::GifEncoder;
 use image::codecs::jpeg::JpegEncoder;
 use image::codecs::png::{CompressionType, FilterType as PngFilter, PngEncoder};
+use image::codecs::webp::WebPEncoder;
 use image::metadata::Orientation;
 use image::{DynamicImage, ImageResult};
 
@@ -100,6 +103,20 @@ fn encode(pixels: &DynamicImage, format: OutputFormat, quality: u8) -> ImageResu
                 }
                 _ => DynamicImage::ImageRgb8(pixels.to_rgb8()).write_with_encoder(encoder)?,
             }
+        }
+        // A WebP or GIF is made from pixels only when it must be turned upright (see
+        // `OutputFormat`): lossless, so turning it loses nothing but its animation.
+        OutputFormat::Webp => {
+            let encoder = WebPEncoder::new_lossless(&mut out);
+            if pixels.color().has_alpha() {
+                DynamicImage::ImageRgba8(pixels.to_rgba8()).write_with_encoder(encoder)?
+            } else {
+                DynamicImage::ImageRgb8(pixels.to_rgb8()).write_with_encoder(encoder)?
+            }
+        }
+        OutputFormat::Gif => {
+            let mut encoder = GifEncoder::new(&mut out);
+            encoder.encode_frame(image::Frame::new(pixels.to_rgba8()))?;
         }
     }
     Ok(out)
