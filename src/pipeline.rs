@@ -153,7 +153,7 @@ pub fn build(
     let sources: BTreeMap<&str, &str> = input
         .content
         .iter()
-        .map(|f| (f.path.as_str(), f.text.as_str()))
+        .map(|f| (f.path.as_str(), &*f.text))
         .collect();
     let link_options = LinkOptions {
         now: options.now,
@@ -268,7 +268,7 @@ fn parse_base_url_override(url: &str, found: &mut Vec<Diagnostic>) -> BaseUrl {
 
 /// What a content file's parse depends on besides the file: site.yaml and `--base-url`.
 fn config_key(input: &SiteInput, options: &BuildOptions) -> KeyBuilder {
-    let site_yaml = input.config.as_ref().map_or("", |f| f.text.as_str());
+    let site_yaml = input.config.as_ref().map_or("", |f| &*f.text);
     KeyBuilder::default()
         .text(site_yaml)
         .text(options.base_url.as_deref().unwrap_or("\0none"))

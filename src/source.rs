@@ -15,7 +15,8 @@ use crate::images::{self, ImageInfo, ProbeCache};
 pub struct SourceFile {
     /// Path relative to the site root, `/`-separated.
     pub path: String,
-    pub text: String,
+    /// Shared, not copied, by the documents parsed from it (`content::Text`).
+    pub text: Arc<str>,
     /// The encoding the file was saved in (`UTF-8`, `GB18030`, `UTF-16LE`, ...).
     pub encoding: &'static str,
 }
@@ -356,7 +357,7 @@ fn read_text(disk: &Path, rel: &str) -> (Option<SourceFile>, Vec<Diagnostic>) {
             }
             let file = SourceFile {
                 path: rel.to_string(),
-                text: decoded.text,
+                text: decoded.text.into(),
                 encoding: decoded.encoding.name(),
             };
             (Some(file), diagnostics)
@@ -400,7 +401,7 @@ mod tests {
 
     fn story(site: &Path, cache: &SourceCache) -> String {
         let input = read_site_with(site, cache).unwrap();
-        input.content[0].text.clone()
+        input.content[0].text.to_string()
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! The parsed content model: one `Document` per content file, typed by section.
 //! Pure data: no IO, no parsing here.
 
+use std::sync::Arc;
+
 use jiff::Zoned;
 use serde::Serialize;
 
@@ -129,6 +131,58 @@ pub enum Kind {
     Page,
 }
 
+/// The end of a content file's text from some byte on, shared with the file as read
+/// rather than copied (a large site's bodies would otherwise be in memory twice).
+#[derive(Clone, PartialEq, Eq)]
+pub struct Text {
+    file: Arc<str>,
+    start: usize,
+}
+
+impl Text {
+    /// `file` from byte `start` (a char boundary) to its end.
+    pub fn tail(file: Arc<str>, start: usize) -> Text {
+        debug_assert!(file.is_char_boundary(start));
+        Text { file, start }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.file[self.start..]
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Text {
+        Text::tail(text.into(), 0)
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Text {
+        Text::tail(text.into(), 0)
+    }
+}
+
 /// One parsed content file.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
@@ -143,7 +197,7 @@ pub struct Document {
     pub common: Common,
     pub kind: Kind,
     /// The Markdown after the front matter.
-    pub body: String,
+    pub body: Text,
     /// The 1-based line of the file on which `body` starts, to place body diagnostics.
     pub body_line: usize,
 }

@@ -1,12 +1,14 @@
 //! One content file → one `Document`: its section and slug from the path, its front matter
 //! checked and resolved, its script decided. Pure: no IO; drafts are kept (the caller filters).
 
+use std::sync::Arc;
+
 use crate::config::{Config, SourceScript};
 use crate::convert::{Converter, Script};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::source::SourceFile;
 
-use super::document::{Common, Document, Kind, Section};
+use super::document::{Common, Document, Kind, Section, Text};
 use super::fields::{self, FieldContext};
 use super::front_matter::{self, SplitError};
 use super::slug::slugify;
@@ -69,7 +71,8 @@ pub fn parse_document(
     if diagnostics.iter().any(Diagnostic::is_error) {
         return (None, diagnostics);
     }
-    let body = parts.body.to_string();
+    // The body is the end of the file's text: shared with it, not copied.
+    let body = Text::tail(Arc::clone(&file.text), file.text.len() - parts.body.len());
     let script = decide_script(&common, &body, config, conv);
     let document = Document {
         source: file.path.clone(),
@@ -199,7 +202,7 @@ fn decide_script(common: &Common, body: &str, config: &Config, conv: &Converter)
 
 fn home_without_front_matter(file: &SourceFile, config: &Config, conv: &Converter) -> Document {
     let common = Common::default();
-    let body = file.text.clone();
+    let body = Text::tail(Arc::clone(&file.text), 0);
     Document {
         source: file.path.clone(),
         section: Section::Home,

@@ -128,7 +128,7 @@ fn every_photo_becomes_renditions_or_a_clean_copy_of_itself() {
 #[test]
 fn missing_and_unreadable_photos_are_errors_at_their_place() {
     let mut input = site();
-    input.content[0].text = STORY.replace("](photo.jpg)", "](照片.jpg)");
+    input.content[0].text = STORY.replace("](photo.jpg)", "](照片.jpg)").into();
     input.images.insert(
         "content/stories/a/unused.jpg".into(),
         Err("文件已损坏".into()),
@@ -156,7 +156,7 @@ fn missing_and_unreadable_photos_are_errors_at_their_place() {
 #[test]
 fn draft_photos_are_not_published() {
     let mut input = site();
-    input.content[0].text = STORY.replace("---\n\n", "draft: true\n---\n\n");
+    input.content[0].text = STORY.replace("---\n\n", "draft: true\n---\n\n").into();
     let built = build_site(&input).expect("the site builds");
     assert_eq!(
         files_of(&built).keys().copied().collect::<Vec<_>>(),

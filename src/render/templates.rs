@@ -260,7 +260,7 @@ mod tests {
     fn source(path: &str, text: &str) -> SourceFile {
         SourceFile {
             path: path.to_string(),
-            text: text.to_string(),
+            text: text.into(),
             encoding: "UTF-8",
         }
     }

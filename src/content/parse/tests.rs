@@ -74,7 +74,10 @@ fn a_story_reads_every_value_by_its_field_type() {
     assert_eq!(document.common.title, "2015-10-11");
     assert_eq!(document.common.tags, ["党建"]);
     assert!(document.common.draft);
-    assert_eq!(document.body, "近年来，长欣公寓社区实施三年计划。\n");
+    assert_eq!(
+        document.body.as_str(),
+        "近年来，长欣公寓社区实施三年计划。\n"
+    );
     assert_eq!(document.body_line, 11);
     let Kind::Story(story) = document.kind else {
         panic!("not a story: {:?}", document.kind);
@@ -108,7 +111,7 @@ fn a_workshop_keeps_leading_zeros_and_reads_its_contact() {
                 hours: 周一至周五 9:00-17:00\r\nphoto: huang.jpg\r\n---\r\n工作室简介。\r\n";
     let document = parse_ok("content/workshops/老书记工作室.md", text);
     assert_eq!(document.slug, "laoshuji-gongzuoshi");
-    assert_eq!(document.body, "工作室简介。\r\n");
+    assert_eq!(document.body.as_str(), "工作室简介。\r\n");
     let Kind::Workshop(workshop) = document.kind else {
         panic!("not a workshop: {:?}", document.kind);
     };
