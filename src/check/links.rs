@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::convert::{Converter, Script};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::markdown::{self, MarkdownHost, Rendered};
@@ -37,7 +39,7 @@ impl MarkdownHost for Recorder<'_> {
 pub fn check_links(site: &Site, conv: &Converter, files: &BTreeSet<String>) -> Vec<Diagnostic> {
     let rendered: Vec<Rendered> = site
         .entries
-        .iter()
+        .par_iter()
         .map(|e| {
             let host = Recorder {
                 conv,
