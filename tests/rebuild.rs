@@ -20,7 +20,7 @@ fn options() -> BuildOptions {
     BuildOptions {
         now: NOW.parse().unwrap(),
         drafts: false,
-        base_url: Some("/".into()),
+        base_url: Some("http://127.0.0.1:1313/".into()),
     }
 }
 
@@ -32,10 +32,22 @@ fn build(
     pipeline::build_in_memory(&input, &options(), engines)
 }
 
-/// Rebuilds with `warm` and compares with a build by fresh engines.
+/// Rebuilds with `warm` and compares with a build by fresh engines, which must succeed.
 fn assert_rebuild_is_fresh(root: &Path, warm: &Engines, step: &str) {
+    assert_rebuild_is_fresh_as(root, warm, step, true);
+}
+
+/// `assert_rebuild_is_fresh` for a site that must fail to build (`builds: false`).
+fn assert_rebuild_is_fresh_as(root: &Path, warm: &Engines, step: &str, builds: bool) {
     let rebuilt = build(root, warm);
     let fresh = build(root, &Engines::default());
+    assert_eq!(
+        fresh.is_ok(),
+        builds,
+        "{step}: a fresh build {}: {:?}",
+        if builds { "failed" } else { "succeeded" },
+        fresh.as_ref().err()
+    );
     match (rebuilt, fresh) {
         (Ok((rebuilt_output, rebuilt)), Ok((fresh_output, fresh))) => {
             let paths = |o: &OutputSet| o.files.keys().cloned().collect::<Vec<_>>();
@@ -97,7 +109,7 @@ fn rebuilds_after_edits_equal_fresh_builds() {
     assert_rebuild_is_fresh(&root, &engines, "a story added");
 
     site.write(added, "---\ntitle: 新的故事\n");
-    assert_rebuild_is_fresh(&root, &engines, "broken front matter");
+    assert_rebuild_is_fresh_as(&root, &engines, "broken front matter", false);
 
     std::fs::remove_file(root.join(added)).unwrap();
     assert_rebuild_is_fresh(&root, &engines, "the story deleted");
@@ -133,4 +145,35 @@ fn rebuilds_of_a_synthetic_site_equal_fresh_builds() {
         text.replacen("title: ", "title: 改过的", 1)
     });
     assert_rebuild_is_fresh(&root, &engines, "a story's title");
+
+    // The oldest story becomes the newest: the feed now shows its whole body, which the
+    // previous build did not keep.
+    let oldest = oldest_story(&root);
+    edit(&site, &oldest, |text| {
+        let date = text.lines().find(|l| l.starts_with("date: ")).unwrap();
+        text.replacen(date, "date: 2027-01-01", 1)
+    });
+    assert_rebuild_is_fresh(&root, &engines, "the oldest story made the newest");
+}
+
+/// The story file with the earliest `date:` (dates are written `2015-03-07` or `2015年3月7日`).
+fn oldest_story(root: &Path) -> String {
+    let dir = root.join("content/stories");
+    let mut dated: Vec<((u32, u32, u32), String)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.ends_with(".md"))
+        .map(|name| {
+            let text = std::fs::read_to_string(dir.join(&name)).unwrap();
+            let date = text.lines().find(|l| l.starts_with("date: ")).unwrap();
+            let numbers: Vec<u32> = date
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|part| !part.is_empty())
+                .map(|part| part.parse().unwrap())
+                .collect();
+            ((numbers[0], numbers[1], numbers[2]), name)
+        })
+        .collect();
+    dated.sort();
+    format!("content/stories/{}", dated[0].1)
 }

@@ -1,5 +1,5 @@
-//! What a rebuild may take from the previous build: rendered Markdown bodies and page HTML,
-//! each under a 128-bit XXH3 digest of everything it was made from, so a hit is the value a
+//! What a rebuild may take from the previous build: what pages read of rendered Markdown
+//! bodies, and page HTML, each under a 128-bit XXH3 digest of everything it was made from, so a hit is the value a
 //! fresh render would give. Only the last build's values are kept. Pure: no IO.
 //!
 //! XXH3 rather than a cryptographic hash: a rebuild hashes every source file and every page
@@ -13,7 +13,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 use serde::Serialize;
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::markdown::Rendered;
+use super::view::BodyFacts;
 
 /// A 128-bit digest: the key of a cached value.
 pub type Key = [u8; 16];
@@ -21,17 +21,19 @@ pub type Key = [u8; 16];
 /// Bodies and pages of the previous build, kept by `pipeline::Engines` between rebuilds.
 #[derive(Default)]
 pub struct RenderCache {
-    bodies: Generations<Key, Arc<Rendered>>,
+    /// What pages other than its own read of a body: not the whole body, which a page
+    /// rendered again renders again.
+    bodies: Generations<Key, Arc<BodyFacts>>,
     pages: Generations<Key, Arc<[u8]>>,
 }
 
 impl RenderCache {
-    pub(crate) fn body(&self, key: &Key) -> Option<Arc<Rendered>> {
+    pub(crate) fn body(&self, key: &Key) -> Option<Arc<BodyFacts>> {
         self.bodies.get(key)
     }
 
-    pub(crate) fn keep_body(&self, key: Key, body: &Arc<Rendered>) {
-        self.bodies.keep(key, Arc::clone(body));
+    pub(crate) fn keep_body(&self, key: Key, body: Arc<BodyFacts>) {
+        self.bodies.keep(key, body);
     }
 
     pub(crate) fn page(&self, key: &Key) -> Option<Arc<[u8]>> {

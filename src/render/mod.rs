@@ -259,10 +259,7 @@ fn record_intro(site: &Site, renders: &mut [LangRender<'_>]) {
     let Some(i) = site.home else {
         return;
     };
-    let facts: Vec<_> = renders
-        .par_iter()
-        .map(|r| r.facts(i, &r.body(i).rendered))
-        .collect();
+    let facts: Vec<_> = renders.par_iter().map(|r| r.facts(i, &r.body(i))).collect();
     for (r, facts) in renders.iter_mut().zip(facts) {
         r.record(i, facts);
     }
@@ -293,20 +290,14 @@ fn put_pages(
     order
         .par_iter()
         .map(|&(lang, at)| {
-            let r = &renders[lang];
-            let job = &jobs[lang][at];
-            let rendered = pages::render(r, job);
+            let rendered = pages::render(&renders[lang], &jobs[lang][at]);
             let html = rendered.html.map(|html| {
                 sink.put(&rendered.path, OutputBody::Bytes(html));
             });
-            let body = match (rendered.body, job) {
-                (Some(body), Job::Entry(i)) => Some(r.facts(*i, &body)),
-                _ => None,
-            };
             let done = Done {
                 path: rendered.path,
                 html,
-                body,
+                body: rendered.body,
             };
             ((lang, at), done)
         })

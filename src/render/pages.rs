@@ -9,10 +9,11 @@ use tera::Context;
 use crate::content::Section;
 use crate::diagnostics::Diagnostic;
 use crate::localize::{ContactText, DateText, Details};
-use crate::markdown;
 
 use super::context::PageContext;
-use super::view::{Body, Crumb, LangRender, LectureCard, Link, StoryCard, TagLink, WorkshopCard};
+use super::view::{
+    Body, BodyFacts, Crumb, LangRender, LectureCard, Link, StoryCard, TagLink, WorkshopCard,
+};
 use super::{Job, lecture_ics_path, linked_data, lists};
 
 /// A page to render: its language-neutral site path, its template and its context.
@@ -30,8 +31,8 @@ pub(crate) struct Rendered {
     /// The output path: `zh-hant/stories/a/index.html`.
     pub(crate) path: String,
     pub(crate) html: PageHtml,
-    /// An entry page's body, rendered with it (for what other pages read of it).
-    pub(crate) body: Option<Arc<markdown::Rendered>>,
+    /// What other pages read of an entry page's body, rendered with it.
+    pub(crate) body: Option<BodyFacts>,
 }
 
 /// Renders one job. An entry page renders its body with it, so that no body outlives its
@@ -41,7 +42,7 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
         Job::Home => (home(r), None),
         Job::Entry(i) => {
             let body = r.body(*i);
-            (entry(r, *i, &body.rendered), Some(body))
+            (entry(r, *i, &body), Some((*i, body)))
         }
         Job::List(section, n) => (lists::section(r, *section, *n), None),
         Job::TagIndex => (lists::tag_index(r), None),
@@ -54,7 +55,7 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
     Rendered {
         path,
         html,
-        body: body.map(|b| b.rendered),
+        body: body.map(|(i, body)| r.facts(i, &body)),
     }
 }
 
@@ -62,27 +63,31 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
 /// page's context holds every card it shows, so it changes when any of them does). An
 /// entry page's body is keyed by its cache key when it has one, else by its HTML; it goes
 /// into the context only when the page is rendered.
-fn html(r: &LangRender<'_>, page: Page, body: Option<&Body>) -> PageHtml {
+fn html(r: &LangRender<'_>, page: Page, body: Option<&(usize, Body)>) -> PageHtml {
     let templates = r.inputs.templates;
-    let body_html = body.map(|b| b.rendered.html.as_str());
     let Some(cache) = r.inputs.cache.filter(|_| templates.is_pure()) else {
-        return render_page(r, page.template, page.context.into_tera(body_html));
+        let html = body.map(|(i, body)| r.body_html(*i, body));
+        return render_page(r, page.template, page.context.into_tera(html.as_deref()));
     };
     let key = page
         .context
         .key(r.page_key().text(page.template).text(&page.site_path));
     let key = match body {
-        Some(Body {
-            key: Some(body), ..
-        }) => key.bytes(body),
-        Some(body) => key.text(&body.rendered.html),
+        Some((
+            _,
+            Body {
+                key: Some(body), ..
+            },
+        )) => key.bytes(body),
+        Some((i, body)) => key.text(&r.body_html(*i, body)),
         None => key,
     }
     .finish();
     if let Some(html) = cache.page(&key) {
         return Ok(html);
     }
-    let html = render_page(r, page.template, page.context.into_tera(body_html))?;
+    let html = body.map(|(i, body)| r.body_html(*i, body));
+    let html = render_page(r, page.template, page.context.into_tera(html.as_deref()))?;
     cache.keep_page(key, &html);
     Ok(html)
 }
@@ -201,11 +206,11 @@ struct LectureView {
 }
 
 /// An entry's page; its body's HTML goes into the context when the page is rendered (`html`).
-fn entry(r: &LangRender<'_>, i: usize, body: &markdown::Rendered) -> Page {
+fn entry(r: &LangRender<'_>, i: usize, body: &Body) -> Page {
     let entry = r.entry(i);
     let text = r.text(i);
     let image = r.page_image(i);
-    let description = r.description_from(i, &body.plain_text);
+    let description = r.description_from(i, &body.excerpt_source);
     let jsonld_description = description.clone();
     let mut head = r.head(&entry.path, &text.title, description);
     head.og_image = image.as_ref().map(|(_, og)| og.clone());

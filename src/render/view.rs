@@ -1,6 +1,7 @@
 //! The values templates see: serializable views of the localized site (cards, page heads,
 //! navigation), and `LangRender`, everything one language's pages are built from. Pure: no IO.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -146,12 +147,12 @@ impl<'a> LangRender<'a> {
         self.site.home == Some(i) || self.site.stories.iter().take(FEED_ENTRIES).any(|&s| s == i)
     }
 
-    /// What later pages read of an entry's body: taken as soon as it is rendered, so that
-    /// the whole body is not kept to the end of its phase.
-    pub(crate) fn facts(&self, i: usize, body: &Rendered) -> BodyFacts {
+    /// What later pages read of an entry's body, taken from it as soon as it is rendered
+    /// (so that the whole body is not kept to the end of its phase).
+    pub(crate) fn facts(&self, i: usize, body: &Body) -> BodyFacts {
         BodyFacts {
-            excerpt_source: body.plain_text.clone(),
-            html: self.keeps_html(i).then(|| body.html.clone()),
+            excerpt_source: body.excerpt_source.clone(),
+            html: self.keeps_html(i).then(|| body.html.clone()).flatten(),
         }
     }
 
@@ -163,15 +164,13 @@ impl<'a> LangRender<'a> {
         self.excerpts[i] = Some(facts.excerpt_source);
     }
 
-    /// An entry's body in this language: the previous build's when its inputs are
-    /// unchanged, else rendered now. Its `plain_text` is cut to the start excerpts read.
+    /// An entry's body in this language, rendered now; or, when its inputs are unchanged
+    /// since the previous build, what that build kept of it: its excerpt, and its HTML only
+    /// if other pages show it whole (`keeps_html`). A page rendered again takes the HTML
+    /// from `body_html`.
     pub(crate) fn body(&self, entry: usize) -> Body {
         let Some((cache, site_key)) = self.inputs.cache.zip(self.body_key.as_ref()) else {
-            let (rendered, _) = render_body(self.site, self.inputs, self.index, self.lang, entry);
-            return Body {
-                rendered: Arc::new(rendered),
-                key: None,
-            };
+            return Body::rendered(self.render_body(entry).0, None);
         };
         let doc = &self.site.entries[entry].doc;
         let key = site_key
@@ -181,28 +180,38 @@ impl<'a> LangRender<'a> {
             .text(doc.script.bcp47())
             .text(&doc.body)
             .finish();
-        if let Some(rendered) = cache.body(&key) {
+        let keeps_html = self.keeps_html(entry);
+        if let Some(kept) = cache.body(&key).filter(|k| k.html.is_some() || !keeps_html) {
             return Body {
-                rendered,
+                excerpt_source: kept.excerpt_source.clone(),
+                html: kept.html.clone(),
                 key: Some(key),
             };
         }
-        let (rendered, consulted_images) =
-            render_body(self.site, self.inputs, self.index, self.lang, entry);
+        let (rendered, consulted_images) = self.render_body(entry);
         // The image stage records what bodies ask of it: a body that asked must ask
         // again in every build, so it is never taken from the cache.
-        let rendered = Arc::new(rendered);
         if consulted_images {
-            return Body {
-                rendered,
-                key: None,
-            };
+            return Body::rendered(rendered, None);
         }
-        cache.keep_body(key, &rendered);
-        Body {
-            rendered,
-            key: Some(key),
+        let kept = BodyFacts {
+            excerpt_source: rendered.plain_text.clone(),
+            html: keeps_html.then(|| rendered.html.clone()),
+        };
+        cache.keep_body(key, Arc::new(kept));
+        Body::rendered(rendered, Some(key))
+    }
+
+    /// The HTML of an entry's `body`, rendered again if the cache did not keep it.
+    pub(crate) fn body_html<'b>(&self, entry: usize, body: &'b Body) -> Cow<'b, str> {
+        match &body.html {
+            Some(html) => Cow::Borrowed(html),
+            None => Cow::Owned(self.render_body(entry).0.html),
         }
+    }
+
+    fn render_body(&self, entry: usize) -> (Rendered, bool) {
+        render_body(self.site, self.inputs, self.index, self.lang, entry)
     }
 
     /// A theme word in this language.
@@ -495,18 +504,32 @@ impl<'a> LangRender<'a> {
     }
 }
 
-/// What pages other than its own read of an entry's body.
+/// What pages other than its own read of an entry's body; what a rebuild keeps of it.
+#[derive(Debug, Clone)]
 pub(crate) struct BodyFacts {
     excerpt_source: String,
     /// The whole body, for the entries other pages show whole.
     html: Option<String>,
 }
 
-/// An entry's rendered body, and the cache key that names it when the key alone
-/// determines it (with a cache, and when rendering it asked the image stage nothing).
+/// An entry's body as its page needs it, and the cache key that names it when the key
+/// alone determines it (with a cache, and when rendering it asked the image stage nothing).
 pub(crate) struct Body {
-    pub(crate) rendered: Arc<Rendered>,
+    /// The start of the body's plain text (`Rendered::plain_text`).
+    pub(crate) excerpt_source: String,
+    /// `None` when taken from the cache for an entry whose page may not need rendering.
+    pub(crate) html: Option<String>,
     pub(crate) key: Option<Key>,
+}
+
+impl Body {
+    fn rendered(rendered: Rendered, key: Option<Key>) -> Body {
+        Body {
+            excerpt_source: rendered.plain_text,
+            html: Some(rendered.html),
+            key,
+        }
+    }
 }
 
 /// One body in `lang`, its `plain_text` cut to what excerpts read; and whether rendering
