@@ -23,7 +23,8 @@ use super::{
     asset_path,
 };
 
-/// One language's share of a build: its localized strings and rendered bodies.
+/// One language's share of a build: its localized strings, and what its pages read of
+/// bodies rendered with other pages.
 pub struct LangRender<'a> {
     pub site: &'a Site,
     pub inputs: &'a RenderInputs<'a>,
