@@ -38,6 +38,14 @@ pub trait OutputSink: Sync {
     fn put(&self, path: &str, body: OutputBody);
 }
 
+/// An `OutputSink` that throws every file away (`check` wants only the build's findings).
+#[derive(Debug, Default)]
+pub struct Discard;
+
+impl OutputSink for Discard {
+    fn put(&self, _: &str, _: OutputBody) {}
+}
+
 /// An `OutputSink` that keeps every file in memory.
 #[derive(Debug, Default)]
 pub struct Collect(Mutex<OutputSet>);

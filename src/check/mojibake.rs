@@ -144,12 +144,7 @@ fn is_likely_original(c: char) -> bool {
 
 /// The Windows-1252 byte of a character that is not ASCII, if it has one.
 fn windows_1252_byte(c: char) -> Option<u8> {
-    if c.is_ascii() {
-        return None;
-    }
-    let mut buffer = [0; 4];
-    let (bytes, _, unmappable) = WINDOWS_1252.encode(c.encode_utf8(&mut buffer));
-    (!unmappable && bytes.len() == 1).then(|| bytes[0])
+    table(c).and_then(|t| t.windows_1252)
 }
 
 /// One character as GBK bytes: two for a GBK character, one for ASCII, none otherwise.
@@ -157,9 +152,55 @@ fn gbk_bytes(c: char) -> Option<Vec<u8>> {
     if c.is_ascii() {
         return (c.is_ascii_graphic()).then(|| vec![c as u8]);
     }
+    table(c).and_then(|t| t.gbk).map(|pair| pair.to_vec())
+}
+
+/// What the legacy encodings make of one character of the Basic Multilingual Plane (a
+/// character beyond it is two bytes in none of them).
+#[derive(Debug, Clone, Copy, Default)]
+struct Legacy {
+    /// Its two GBK (GB18030) bytes.
+    gbk: Option<[u8; 2]>,
+    /// Its two Big5 bytes.
+    big5: Option<[u8; 2]>,
+    /// Its one Windows-1252 byte, for a character that is not ASCII.
+    windows_1252: Option<u8>,
+}
+
+/// `Legacy` of a character, from a table of the whole Basic Multilingual Plane made on first
+/// use: encoding characters one at a time, for every character of every file, is what made
+/// `check` slow on a large site.
+fn table(c: char) -> Option<&'static Legacy> {
+    static TABLE: std::sync::OnceLock<Vec<Legacy>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        (0..=0xFFFF_u32)
+            .map(|code| char::from_u32(code).map(legacy).unwrap_or_default())
+            .collect()
+    });
+    table.get(c as usize)
+}
+
+fn legacy(c: char) -> Legacy {
+    if c.is_ascii() {
+        return Legacy::default();
+    }
     let mut buffer = [0; 4];
-    let (bytes, _, _) = GB18030.encode(c.encode_utf8(&mut buffer));
-    (bytes.len() == 2).then(|| bytes.into_owned())
+    let utf8 = c.encode_utf8(&mut buffer);
+    let pair = |bytes: &[u8], unmappable: bool| match bytes {
+        [a, b] if !unmappable => Some([*a, *b]),
+        _ => None,
+    };
+    let (gbk, _, unmappable) = GB18030.encode(utf8);
+    let (big5, _, big5_unmappable) = BIG5.encode(utf8);
+    let (windows_1252, _, windows_unmappable) = WINDOWS_1252.encode(utf8);
+    Legacy {
+        gbk: pair(&gbk, unmappable),
+        big5: pair(&big5, big5_unmappable),
+        windows_1252: match windows_1252[..] {
+            [byte] if !windows_unmappable => Some(byte),
+            _ => None,
+        },
+    }
 }
 
 /// A character common enough to appear in real prose: in GB2312's two levels of hanzi or
@@ -179,9 +220,7 @@ fn is_punct_or_digit(c: char) -> bool {
 
 /// 1 or 2 for the hanzi of GB2312's first (3,755 common) or second level.
 fn gb2312_level(c: char) -> Option<u8> {
-    let mut buffer = [0; 4];
-    let (gb, _, _) = GB18030.encode(c.encode_utf8(&mut buffer));
-    match gb[..] {
+    match table(c)?.gbk? {
         [0xB0..=0xD7, 0xA1..=0xFE] => Some(1),
         [0xD8..=0xF7, 0xA1..=0xFE] => Some(2),
         _ => None,
@@ -190,11 +229,9 @@ fn gb2312_level(c: char) -> Option<u8> {
 
 /// Big5's level 1: the 5,401 frequent traditional characters.
 fn in_big5_level1(c: char) -> bool {
-    let mut buffer = [0; 4];
-    let (big5, _, unmappable) = BIG5.encode(c.encode_utf8(&mut buffer));
-    !unmappable
-        && big5.len() == 2
-        && (0xA440..=0xC67E).contains(&u16::from_be_bytes([big5[0], big5[1]]))
+    table(c)
+        .and_then(|t| t.big5)
+        .is_some_and(|pair| (0xA440..=0xC67E).contains(&u16::from_be_bytes(pair)))
 }
 
 /// A Han character outside the common sets: what mojibake is made of.

@@ -1,8 +1,11 @@
 //! `tongwen check`: everything build validates, plus broken links, content lints and the
 //! review list of risky conversions. Writes nothing, except with `--fix`.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::process::ExitCode;
+
+use rayon::prelude::*;
 
 use crate::check;
 use crate::cli::{CheckArgs, Format};
@@ -12,6 +15,7 @@ use crate::convert::{Converter, Script, Variant};
 use crate::diagnostics::{self, Diagnostic, Severity};
 use crate::encoding;
 use crate::error::Error;
+use crate::output::Discard;
 use crate::pipeline::{self, BuildOptions, Engines};
 use crate::source::{self, SiteInput};
 
@@ -46,9 +50,10 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
         drafts: true,
         base_url: None,
     };
-    let (mut found, scripts) = match pipeline::build_in_memory(input, &options, &engines) {
-        Ok((_, built)) => {
-            let scripts: Vec<(String, Script)> = built
+    // Only the build's diagnostics and site are wanted: its pages are thrown away as made.
+    let (mut found, scripts) = match pipeline::build(input, &options, &engines, &Discard) {
+        Ok(built) => {
+            let scripts: HashMap<String, Script> = built
                 .site
                 .entries
                 .iter()
@@ -63,25 +68,30 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
             ));
             (found, scripts)
         }
-        Err(diagnostics) => (diagnostics, Vec::new()),
+        Err(diagnostics) => (diagnostics, HashMap::new()),
     };
-    for file in &input.content {
-        found.extend(check::lint_file(&file.path, &file.text));
-        let script = scripts
-            .iter()
-            .find(|(path, _)| *path == file.path)
-            .map(|(_, s)| *s)
-            .or_else(|| converter.detect(&file.text))
-            .unwrap_or(Script::Hans);
-        found.extend(check::scripts::stray_characters(
-            &file.path, &file.text, script, &converter,
-        ));
-        if publishes_other_script(config.as_ref(), script) {
-            found.extend(check::scripts::risky_conversions(
+    let lints: Vec<Vec<Diagnostic>> = input
+        .content
+        .par_iter()
+        .map(|file| {
+            let mut found = check::lint_file(&file.path, &file.text);
+            let script = scripts
+                .get(&file.path)
+                .copied()
+                .or_else(|| converter.detect(&file.text))
+                .unwrap_or(Script::Hans);
+            found.extend(check::scripts::stray_characters(
                 &file.path, &file.text, script, &converter,
             ));
-        }
-    }
+            if publishes_other_script(config.as_ref(), script) {
+                found.extend(check::scripts::risky_conversions(
+                    &file.path, &file.text, script, &converter,
+                ));
+            }
+            found
+        })
+        .collect();
+    found.extend(lints.into_iter().flatten());
     diagnostics::sort(&mut found);
     found
 }
