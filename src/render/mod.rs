@@ -259,7 +259,7 @@ fn record_intro(site: &Site, renders: &mut [LangRender<'_>]) {
     let Some(i) = site.home else {
         return;
     };
-    let facts: Vec<_> = renders.par_iter().map(|r| r.facts(i, &r.body(i))).collect();
+    let facts: Vec<_> = renders.par_iter().map(|r| r.facts(i, r.body(i))).collect();
     for (r, facts) in renders.iter_mut().zip(facts) {
         r.record(i, facts);
     }

@@ -55,7 +55,7 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
     Rendered {
         path,
         html,
-        body: body.map(|(i, body)| r.facts(i, &body)),
+        body: body.map(|(i, body)| r.facts(i, body)),
     }
 }
 
@@ -211,10 +211,11 @@ fn entry(r: &LangRender<'_>, i: usize, body: &Body) -> Page {
     let text = r.text(i);
     let image = r.page_image(i);
     let description = r.description_from(i, &body.excerpt_source);
-    let jsonld_description = description.clone();
+    let og_image = image.as_ref().map(|(_, og)| og.clone());
+    let jsonld = linked_data::page_jsonld(r, i, &description, og_image.as_ref());
     let mut head = r.head(&entry.path, &text.title, description);
-    head.og_image = image.as_ref().map(|(_, og)| og.clone());
-    head.jsonld = linked_data::page_jsonld(r, i, &jsonld_description, head.og_image.as_ref());
+    head.og_image = og_image;
+    head.jsonld = jsonld;
     let (nav, crumbs) = crumbs(r, entry.doc.section, i);
     let view = EntryView {
         title: text.title.clone(),

@@ -150,10 +150,10 @@ impl<'a> LangRender<'a> {
 
     /// What later pages read of an entry's body, taken from it as soon as it is rendered
     /// (so that the whole body is not kept to the end of its phase).
-    pub(crate) fn facts(&self, i: usize, body: &Body) -> BodyFacts {
+    pub(crate) fn facts(&self, i: usize, body: Body) -> BodyFacts {
         BodyFacts {
-            excerpt_source: body.excerpt_source.clone(),
-            html: self.keeps_html(i).then(|| body.html.clone()).flatten(),
+            excerpt_source: body.excerpt_source,
+            html: body.html.filter(|_| self.keeps_html(i)),
         }
     }
 
