@@ -2,6 +2,7 @@
 //! binary and reads back what it wrote.
 #![allow(dead_code, unreachable_pub, clippy::unwrap_used)]
 
+pub mod browser;
 pub mod photo;
 
 use std::path::{Path, PathBuf};
