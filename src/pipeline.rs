@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 use jiff::Timestamp;
 use rayon::prelude::*;
 
+use crate::check;
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Document};
 use crate::convert::{Converter, Variant};
@@ -164,13 +165,19 @@ pub fn build(
     };
     let (site, diags) = site::link(config, documents, &link_options);
     found.extend(diags);
+    let files = files::SiteFiles::new(input, &site);
+    found.extend(check::links::check_links(
+        &site,
+        &converter,
+        &files.files.keys().cloned().collect(),
+        &sources,
+    ));
     let Some(templates) = templates else {
         return Err(finish(found));
     };
     if found.iter().any(Diagnostic::is_error) {
         return Err(finish(found));
     }
-    let files = files::SiteFiles::new(input, &site);
     let resolver =
         images::SiteImages::new(&files, &site.config.images, &site.config.base_url, &sources);
     let inputs = RenderInputs {

@@ -1,4 +1,4 @@
-//! `tongwen check`: everything build validates, plus broken links, content lints and the
+//! `tongwen check`: everything build validates (broken links included), plus content lints and the
 //! review list of risky conversions. Writes nothing, except with `--fix`.
 
 use std::collections::HashMap;
@@ -61,11 +61,6 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
                 .collect();
             let mut found = built.warnings;
             found.extend(built.image_lints);
-            found.extend(check::links::check_links(
-                &built.site,
-                &converter,
-                &published_files(input),
-            ));
             (found, scripts)
         }
         Err(diagnostics) => (diagnostics, HashMap::new()),
@@ -94,16 +89,6 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
     found.extend(lints.into_iter().flatten());
     diagnostics::sort(&mut found);
     found
-}
-
-/// Site-relative paths of the files a build publishes as they are.
-fn published_files(input: &SiteInput) -> std::collections::BTreeSet<String> {
-    let beside = input.content_assets.iter().map(|a| a.path.clone());
-    let statics = input
-        .static_files
-        .iter()
-        .map(|a| format!("static/{}", a.path));
-    beside.chain(statics).collect()
 }
 
 fn publishes_other_script(config: Option<&Config>, script: Script) -> bool {
