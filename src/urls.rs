@@ -92,7 +92,9 @@ pub fn is_computer_path(dest: &str) -> bool {
     drive
         || dest.starts_with('\\')
         || dest.starts_with('~')
-        || dest.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("file:"))
+        || dest
+            .get(..5)
+            .is_some_and(|s| s.eq_ignore_ascii_case("file:"))
         || ["/Users/", "/Volumes/", "/home/"]
             .iter()
             .any(|prefix| dest.starts_with(prefix))
@@ -101,7 +103,9 @@ pub fn is_computer_path(dest: &str) -> bool {
 /// `to` (a site-relative file path, `content/workshops/a.md`) as a link written in the file
 /// `from` (`content/stories/b.md`): `../workshops/a.md`.
 pub fn relative_link(from: &str, to: &str) -> String {
-    let from_dir: Vec<&str> = from.rsplit_once('/').map_or(vec![], |(d, _)| d.split('/').collect());
+    let from_dir: Vec<&str> = from
+        .rsplit_once('/')
+        .map_or(vec![], |(d, _)| d.split('/').collect());
     let to_parts: Vec<&str> = to.split('/').collect();
     let common = from_dir
         .iter()
@@ -177,7 +181,10 @@ mod tests {
 
     #[test]
     fn nearest_is_a_slip_not_any_name() {
-        let names = ["content/workshops/laoshuji.md", "content/workshops/qingnian.md"];
+        let names = [
+            "content/workshops/laoshuji.md",
+            "content/workshops/qingnian.md",
+        ];
         assert_eq!(
             nearest("content/workshops/laoshui.md", names),
             Some("content/workshops/laoshuji.md")

@@ -12,8 +12,8 @@ use crate::diagnostics::{Diagnostic, Span};
 use crate::markdown::{self, MarkdownHost, Rendered};
 use crate::site::Site;
 use crate::urls::{
-    content_source, is_computer_path, is_external, is_markdown, nearest, normalize,
-    relative_link, resolve_site_path, split_fragment,
+    content_source, is_computer_path, is_external, is_markdown, nearest, normalize, relative_link,
+    resolve_site_path, split_fragment,
 };
 
 /// Renders each body in its own script only to learn its links and heading ids.
@@ -112,8 +112,54 @@ pub fn check_links(
                 report(image.line, image.col, computer_path(&image.src, true));
             }
         }
+        for (field, src) in front_matter_images(&entry.doc) {
+            if is_computer_path(src) {
+                let (line, col) = text.and_then(|t| value_place(t, src)).unwrap_or((1, 1));
+                let (message, hint) = computer_path_message(src, true);
+                let hint = hint
+                    .replace("`![说明](", &format!("`{field}: "))
+                    .replace(")`", "`");
+                let diagnostic = Diagnostic::error(
+                    "image.computer-path",
+                    Span::new(&entry.doc.source, line, col),
+                    message,
+                )
+                .with_hint(hint);
+                found.push(match text {
+                    Some(text) => diagnostic.with_source(text),
+                    None => diagnostic,
+                });
+            }
+        }
     }
     found
+}
+
+/// The images named in the front matter: `cover`, and a workshop's `photo`.
+fn front_matter_images(doc: &crate::content::Document) -> Vec<(&'static str, &str)> {
+    let mut images: Vec<(&str, &str)> = doc
+        .common
+        .cover
+        .iter()
+        .map(|c| ("cover", c.as_str()))
+        .collect();
+    if let crate::content::Kind::Workshop(workshop) = &doc.kind {
+        images.extend(workshop.photo.iter().map(|p| ("photo", p.as_str())));
+    }
+    images
+}
+
+/// The line and column of `value` in the front matter of `text`.
+fn value_place(text: &str, value: &str) -> Option<(usize, usize)> {
+    for (n, line) in text.lines().enumerate().skip(1) {
+        if line.trim_end() == "---" {
+            break;
+        }
+        if let Some(byte) = line.find(value) {
+            return Some((n + 1, line[..byte].chars().count() + 1));
+        }
+    }
+    None
 }
 
 /// What is wrong with one link or image, and what to do.
@@ -233,7 +279,10 @@ impl Context<'_> {
                 if beside.is_empty() {
                     "检查文件名和 `../` 层级是否写对；链接到其他文章时写它的 .md 文件，例如 `../workshops/laoshuji.md`".to_string()
                 } else {
-                    format!("检查文件名和 `../` 层级是否写对。{folder}/ 里有：{}", beside.join("、"))
+                    format!(
+                        "检查文件名和 `../` 层级是否写对。{folder}/ 里有：{}",
+                        beside.join("、")
+                    )
                 }
             }
         };
@@ -254,7 +303,10 @@ impl Context<'_> {
         let hint = if known.is_empty() {
             "那个页面没有小标题；去掉 `#` 后面的部分".to_string()
         } else if let Some(near) = nearest(&wanted, known.iter().copied()) {
-            format!("是否想写 `#{near}`？那个页面的小标题有：{}", known.join("、"))
+            format!(
+                "是否想写 `#{near}`？那个页面的小标题有：{}",
+                known.join("、")
+            )
         } else {
             format!("那个页面的小标题有：{}", known.join("、"))
         };
@@ -282,7 +334,8 @@ impl Context<'_> {
             Some(normalize(&format!("{dir}/{path}")))
         };
         let in_static = format!("static{site_path}");
-        if beside.as_ref().is_some_and(|b| self.files.contains(b)) || self.files.contains(&in_static)
+        if beside.as_ref().is_some_and(|b| self.files.contains(b))
+            || self.files.contains(&in_static)
         {
             return None;
         }

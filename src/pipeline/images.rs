@@ -7,7 +7,6 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Mutex, MutexGuard};
 
 use super::files::{FileKind, Lookup, SiteFile, SiteFiles};
-use crate::check::links::computer_path_message;
 use crate::config::{BaseUrl, ImageSettings};
 use crate::content::Kind;
 use crate::diagnostics::{self, Diagnostic, Span};
@@ -136,19 +135,6 @@ impl<'a> SiteImages<'a> {
         lock(&self.errors).push(diagnostic);
     }
 
-    /// The error for a cover or photo written as a path on the author's computer.
-    fn computer_path(&self, entry: &Entry, written: &str, place: (usize, usize)) {
-        let (message, hint) = computer_path_message(written, true);
-        let diagnostic = Diagnostic::error(
-            "image.computer-path",
-            Span::new(&entry.doc.source, place.0, place.1),
-            message,
-        )
-        .with_source(self.source_text(entry))
-        .with_hint(hint.replace("![说明](", "cover: ").replace(".jpg)`", ".jpg`"));
-        lock(&self.errors).push(diagnostic);
-    }
-
     /// Everything recorded during render, as jobs, copies and diagnostics.
     pub(crate) fn finish(self) -> Staged {
         let uses = std::mem::take(&mut *lock(&self.uses));
@@ -244,9 +230,8 @@ impl ImageResolver for SiteImages<'_> {
     }
 
     fn cover(&self, entry: &Entry, src: &str) -> Option<CoverImage> {
+        // Reported by the link check, which stops the build before render.
         if is_computer_path(src) {
-            let place = front_matter_place(self.source_text(entry), src);
-            self.computer_path(entry, src, place);
             return None;
         }
         let (rel, file) = match self.files.lookup(&entry.doc.source, src) {

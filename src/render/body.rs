@@ -12,7 +12,8 @@ use crate::site::{Entry, Lang, Site};
 use super::ImageResolver;
 use super::templates::escape_html;
 use crate::urls::{
-    content_source, is_computer_path, is_external, is_markdown, resolve_site_path, split_fragment};
+    content_source, is_computer_path, is_external, is_markdown, resolve_site_path, split_fragment,
+};
 
 /// Content file path (`content/stories/a.md`) → entry index, built once per build.
 pub(crate) struct SourceIndex<'a> {
