@@ -226,6 +226,8 @@ pub struct LectureText {
     /// the lecture spans days; empty without a time.
     pub clock: String,
     pub venue: String,
+    /// The venue's street address: the lecture's own, its workshop's or the site's usual one.
+    pub address: Option<String>,
     pub speaker: String,
     pub speaker_title: Option<String>,
     pub series: Option<String>,
@@ -290,7 +292,15 @@ pub fn localize(site: &Site, lang: Lang, converter: &Converter) -> LocalizedSite
         .entries
         .par_iter()
         .enumerate()
-        .map(|(i, entry)| localize_entry(entry, &entry_tags[i], lang, converter, config))
+        .map(|(i, entry)| {
+            let mut localized = localize_entry(entry, &entry_tags[i], lang, converter, config);
+            if let Details::Lecture(lecture) = &mut localized.details
+                && lecture.address.is_none()
+            {
+                lecture.address = usual_address(site, i, lang, converter, own);
+            }
+            localized
+        })
         .collect();
     LocalizedSite {
         lang,
@@ -310,6 +320,31 @@ pub fn localize(site: &Site, lang: Lang, converter: &Converter) -> LocalizedSite
             })
             .collect(),
     }
+}
+
+/// A lecture's address when it gives none: its workshop's `contact.address`, else the
+/// site's usual venue (`venue.address` in site.yaml), in `lang`'s script.
+fn usual_address(
+    site: &Site,
+    lecture: usize,
+    lang: Lang,
+    converter: &Converter,
+    own: Script,
+) -> Option<String> {
+    let workshop = site.relations.lecture_workshop.get(&lecture).and_then(|&w| {
+        let doc = &site.entries[w].doc;
+        match &doc.kind {
+            Kind::Workshop(w) => w
+                .contact
+                .as_ref()
+                .and_then(|c| c.address.as_deref())
+                .map(|a| (a, doc.script)),
+            _ => None,
+        }
+    });
+    let (address, script) =
+        workshop.or_else(|| site.config.venue.address.as_deref().map(|a| (a, own)))?;
+    Some(converter.convert(address, script, lang.script).into_owned())
 }
 
 /// The theme's words (written in simplified) in `script`.
@@ -396,6 +431,7 @@ fn localize_entry(
                 start,
                 end,
                 venue: to(&l.venue),
+                address: opt(&l.address),
                 speaker: to(&l.speaker),
                 speaker_title: opt(&l.speaker_title),
                 series: opt(&l.series),

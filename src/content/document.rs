@@ -111,6 +111,8 @@ pub struct Lecture {
     pub start: When,
     pub end: Option<When>,
     pub venue: String,
+    /// The venue's street address as written; else the workshop's, else site.yaml's.
+    pub address: Option<String>,
     pub speaker: String,
     pub series: Option<String>,
     pub speaker_title: Option<String>,

@@ -28,6 +28,7 @@ pub(crate) const LECTURE: &[&str] = &[
     "start",
     "end",
     "venue",
+    "address",
     "speaker",
     "series",
     "speaker_title",
@@ -101,7 +102,7 @@ const CHINESE_LECTURE: &[(&str, &str)] = &[
     ("结束时间", "end"),
     ("地点", "venue"),
     ("场地", "venue"),
-    ("地址", "venue"),
+    ("地址", "address"),
     ("主讲", "speaker"),
     ("主讲人", "speaker"),
     ("讲师", "speaker"),
@@ -357,6 +358,7 @@ struct RawLecture<'a> {
     start: Option<&'a Entry>,
     end: Option<&'a Entry>,
     venue: Option<&'a Entry>,
+    address: Option<&'a Entry>,
     speaker: Option<&'a Entry>,
     series: Option<&'a Entry>,
     speaker_title: Option<&'a Entry>,
@@ -372,6 +374,7 @@ impl<'a> RawLecture<'a> {
             "start" => Some(&mut self.start),
             "end" => Some(&mut self.end),
             "venue" => Some(&mut self.venue),
+            "address" => Some(&mut self.address),
             "speaker" => Some(&mut self.speaker),
             "series" => Some(&mut self.series),
             "speaker_title" => Some(&mut self.speaker_title),
@@ -615,6 +618,7 @@ fn resolve_lecture(
         start,
         end,
         venue,
+        address,
         speaker,
         series,
         speaker_title,
@@ -631,6 +635,7 @@ fn resolve_lecture(
     let end = lecture_end(end, start_value.as_ref(), cx.tz, r);
     let venue_value = r.text(venue, VENUE);
     let venue_value = r.required("venue", venue, venue_value, cx.open, VENUE);
+    let address = r.text(address, "address: 新吴区长江路 21 号");
     let speaker_value = r.text(speaker, SPEAKER);
     let speaker_value = r.required("speaker", speaker, speaker_value, cx.open, SPEAKER);
     let series = r.text(series, "series: 红色微讲堂");
@@ -649,6 +654,7 @@ fn resolve_lecture(
         start: start_value?,
         end,
         venue: venue_value?,
+        address,
         speaker: speaker_value?,
         series,
         speaker_title,
