@@ -448,7 +448,10 @@ fn resolve_venue(entry: Option<&Entry>, r: &mut Reader<'_>) -> VenueSettings {
         ("省份", "region"),
     ];
     let mut venue = VenueSettings::default();
-    let Some(entries) = r.map(entry, "venue: { address: 新吴区长江路 21 号, locality: 无锡市, region: 江苏省 }") else {
+    let Some(entries) = r.map(
+        entry,
+        "venue: { address: 新吴区长江路 21 号, locality: 无锡市, region: 江苏省 }",
+    ) else {
         return venue;
     };
     for sub in r.distinct(entries) {

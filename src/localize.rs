@@ -331,17 +331,21 @@ fn usual_address(
     converter: &Converter,
     own: Script,
 ) -> Option<String> {
-    let workshop = site.relations.lecture_workshop.get(&lecture).and_then(|&w| {
-        let doc = &site.entries[w].doc;
-        match &doc.kind {
-            Kind::Workshop(w) => w
-                .contact
-                .as_ref()
-                .and_then(|c| c.address.as_deref())
-                .map(|a| (a, doc.script)),
-            _ => None,
-        }
-    });
+    let workshop = site
+        .relations
+        .lecture_workshop
+        .get(&lecture)
+        .and_then(|&w| {
+            let doc = &site.entries[w].doc;
+            match &doc.kind {
+                Kind::Workshop(w) => w
+                    .contact
+                    .as_ref()
+                    .and_then(|c| c.address.as_deref())
+                    .map(|a| (a, doc.script)),
+                _ => None,
+            }
+        });
     let (address, script) =
         workshop.or_else(|| site.config.venue.address.as_deref().map(|a| (a, own)))?;
     Some(converter.convert(address, script, lang.script).into_owned())

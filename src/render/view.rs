@@ -454,6 +454,7 @@ impl<'a> LangRender<'a> {
             when: lecture.when.clone(),
             clock: lecture.clock.clone(),
             venue: lecture.venue.clone(),
+            address: lecture.address.clone(),
             speaker: lecture.speaker.clone(),
             speaker_title: lecture.speaker_title.clone(),
             series: lecture.series.clone(),
@@ -832,6 +833,7 @@ pub(crate) struct LectureCard {
     /// The time of day beside the date block (see `localize::clock`).
     pub(crate) clock: String,
     pub(crate) venue: String,
+    pub(crate) address: Option<String>,
     pub(crate) speaker: String,
     pub(crate) speaker_title: Option<String>,
     pub(crate) series: Option<String>,
