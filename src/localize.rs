@@ -245,7 +245,7 @@ pub struct LectureText {
 pub enum Details {
     Story(StoryText),
     Workshop(WorkshopText),
-    Lecture(LectureText),
+    Lecture(Box<LectureText>),
     Page,
 }
 
@@ -429,7 +429,7 @@ fn localize_entry(
             let start = DateText::new(&l.start, tz);
             let end = l.end.as_ref().map(|e| DateText::new(e, tz));
             let registration_is_url = l.registration.as_deref().is_some_and(is_url);
-            Details::Lecture(LectureText {
+            Details::Lecture(Box::new(LectureText {
                 when: time_range(&start, end.as_ref()),
                 clock: clock(&start, end.as_ref()),
                 start,
@@ -448,7 +448,7 @@ fn localize_entry(
                 },
                 registration_is_url,
                 status: l.status,
-            })
+            }))
         }
         Kind::Page => Details::Page,
     };
