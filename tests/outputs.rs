@@ -299,9 +299,10 @@ fn lecture_ics_is_in_the_script_of_its_language() {
         summary.starts_with("紅色微家講堂：網格") && summary.ends_with("的鄰里事"),
         "{summary}"
     );
+    // The venue, then its workshop's address (see #14).
     assert_eq!(
         property(&hant, "LOCATION"),
-        ["長欣公寓社區黨群服務中心一樓"]
+        ["長欣公寓社區黨群服務中心一樓，長欣公寓社區黨群服務中心二樓"]
     );
     let description = property(&hant, "DESCRIPTION").join("\n");
     assert!(
