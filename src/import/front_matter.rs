@@ -40,7 +40,9 @@ pub(crate) fn draft(mut article: Article, kind: NewKind) -> Drafted {
     if let Some(author) = &author {
         guesses.push(format!("作者：{author}（标题下面单独一行的人名）"));
     }
+    let date_line = drop_date_line(&mut article);
     let text = std::iter::once(title.clone())
+        .chain(date_line)
         .chain(article.blocks.iter().map(block_text))
         .collect::<Vec<_>>()
         .join("\n");
@@ -180,6 +182,19 @@ fn take_author(article: &mut Article) -> Option<String> {
     Some(text.replace(' ', "、"))
 }
 
+/// A line of only a date (`2023年5月1日`, `发布时间：2023-05-01`) near the top is the
+/// article's date, not its text: it leaves the body (the date is still found, below).
+fn drop_date_line(article: &mut Article) -> Option<String> {
+    static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:\p{Han}{0,6}[:：]\s*)?\d{4}\s*(?:年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}[:：]\d{2})?$")
+            .expect("a valid pattern")
+    });
+    let position = article.blocks.iter().take(3).position(|b| {
+        matches!(b, Block::Paragraph(_)) && DATE_LINE.is_match(&super::tidy(&block_text(b)))
+    });
+    position.map(|i| block_text(&article.blocks.remove(i)))
+}
+
 /// The first whole date in `text` as `2023-05-01`, and how the text wrote it.
 fn find_date(text: &str) -> Option<(String, String)> {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -211,9 +226,12 @@ fn find_place(text: &str) -> (Option<String>, Option<String>) {
     static DISTRICT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:[省市]|^|[^\p{Han}])(\p{Han}{2,3}?[区區县縣])").expect("a valid pattern")
     });
-    let community = text.lines().find_map(|line| {
-        let caps = COMMUNITY.captures(line)?;
-        Some(caps[1].to_string())
+    // A line that names the community after its city or district, else one that opens with it.
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^([\p{Han}&&[^市县縣区區镇鎮街]]{2,8}社[区區])").expect("a valid pattern")
+    });
+    let community = [&*COMMUNITY, &*OPENING].iter().find_map(|pattern| {
+        text.lines().find_map(|line| Some(pattern.captures(line)?[1].to_string()))
     });
     let district = text.lines().find_map(|line| {
         let caps = DISTRICT.captures_iter(line).find(|c| !c[1].ends_with("社区") && !c[1].ends_with("社區"))?;

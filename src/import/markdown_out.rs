@@ -99,7 +99,7 @@ fn push_inline(out: &mut String, inline: &Inline) {
             if text.is_empty() {
                 return;
             }
-            out.push_str(&format!("[{text}](<{}>)", href.replace('>', "%3E")));
+            out.push_str(&format!("[{text}]({})", destination(href)));
         }
         Inline::Image(picture) => {
             let src = match &picture.source {
@@ -108,7 +108,7 @@ fn push_inline(out: &mut String, inline: &Inline) {
             };
             let mut alt = String::new();
             push_escaped(&mut alt, &picture.alt);
-            out.push_str(&format!("![{}](<{src}>)", tidy(&alt)));
+            out.push_str(&format!("![{}]({})", tidy(&alt), destination(src)));
         }
         Inline::Note(n) => out.push_str(&format!("[^{}]", n + 1)),
     }
@@ -135,5 +135,14 @@ fn push_escaped(out: &mut String, text: &str) {
             out.push('\\');
         }
         out.push(c);
+    }
+}
+
+/// A link destination, in `<…>` only when it holds characters that would end it.
+fn destination(url: &str) -> String {
+    if url.contains([' ', '(', ')', '<', '>']) {
+        format!("<{}>", url.replace('<', "%3C").replace('>', "%3E"))
+    } else {
+        url.to_string()
     }
 }

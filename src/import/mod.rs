@@ -103,6 +103,7 @@ pub fn plan(input: &Input<'_>, kind: NewKind, read_beside: &ReadBeside<'_>) -> R
         )));
     }
     let mut warnings = Vec::new();
+    let article = take_captions(article);
     let (article, assets) = collect_pictures(article, read_beside, &mut warnings);
     let drafted = front_matter::draft(article, kind);
     let converter = Converter::new(Variant::Standard, &[]);
@@ -163,6 +164,37 @@ fn read_article(input: &Input<'_>) -> Result<Article, Refused> {
             "{name}：不认识这种文件。可以导入 Word 文档（.docx）、保存的网页（.html、.htm）、Markdown（.md）和文本文件（.txt）。"
         ))),
     }
+}
+
+/// A short line right under an image that has no description (`图为居民议事会现场`, or any
+/// line of a few words) becomes its alt text and leaves the body.
+fn take_captions(mut article: Article) -> Article {
+    let mut i = 0;
+    while i + 1 < article.blocks.len() {
+        let caption = match &article.blocks[i + 1] {
+            Block::Paragraph(next) if !next.iter().any(|n| matches!(n, Inline::Image(_))) => {
+                Some(tidy(&plain(next)))
+            }
+            _ => None,
+        }
+        .filter(|c| {
+            c.chars().count() <= 40
+                && (c.starts_with(['图', '圖', '▲', '△']) || !c.ends_with(['。', '！', '？', '：', '；']))
+        });
+        let lone = match &mut article.blocks[i] {
+            Block::Paragraph(inlines) if plain(inlines).trim().is_empty() => match inlines.last_mut() {
+                Some(Inline::Image(picture)) if picture.alt.is_empty() => Some(picture),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let (Some(picture), Some(caption)) = (lone, caption) {
+            picture.alt = caption;
+            article.blocks.remove(i + 1);
+        }
+        i += 1;
+    }
+    article
 }
 
 /// Every picture of the article that can be copied gets its file name in order (`01.jpg`);
