@@ -22,7 +22,8 @@ fn png(shade: u8) -> Vec<u8> {
 fn zip(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, bytes) in parts {
-        out.start_file(*name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
         out.write_all(bytes).unwrap();
     }
     out.finish().unwrap().into_inner()
@@ -62,10 +63,19 @@ fn docx() -> Vec<u8> {
         format!(r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#, text_run("拓展平台")),
     ]
     .concat();
-    let document = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}<w:sectPr/></w:body></w:document>"#);
-    let styles = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style></w:styles>"#);
-    let numbering = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#);
-    let footnotes = format!(r#"<?xml version="1.0" encoding="UTF-8"?><w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p>{}</w:p></w:footnote></w:footnotes>"#, text_run("见《长欣社区年度工作报告》。"));
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style></w:styles>"#
+    );
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let footnotes = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p>{}</w:p></w:footnote></w:footnotes>"#,
+        text_run("见《长欣社区年度工作报告》。")
+    );
     let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/><Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#;
     let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/></Types>"#;
     zip(&[
@@ -94,7 +104,11 @@ fn a_word_document_becomes_a_story_that_builds() {
         .unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
     insta::assert_snapshot!("docx_story", text);
     assert!(site.root().join(folder).join("01.png").exists());
-    insta::assert_snapshot!("docx_report", run.stdout.replace(&site.root().display().to_string(), "[ROOT]"));
+    insta::assert_snapshot!(
+        "docx_report",
+        run.stdout
+            .replace(&site.root().display().to_string(), "[ROOT]")
+    );
     let built = site.build();
     assert_eq!(built.code, 0, "{}", built.stderr);
     let page = "stories/changxin-shequ-hongse-weijia-de-bawei-zhangmenren/index.html";
@@ -102,10 +116,19 @@ fn a_word_document_becomes_a_story_that_builds() {
     // SPEC "Two scripts": the simplified source is verbatim on its zh-Hans page.
     assert!(main.contains("近年来，无锡市新吴区长欣公寓社区实施“<strong>红色微家</strong>”三年计划，以党员中心户为起点，推选八位掌门人"), "{main}");
     assert!(!main.contains("删掉的旧说法"));
-    assert!(main.contains("<table>") && main.contains("壹员孵化"), "{main}");
+    assert!(
+        main.contains("<table>") && main.contains("壹员孵化"),
+        "{main}"
+    );
     assert!(main.contains("见《长欣社区年度工作报告》。"), "{main}");
-    assert!(main.contains(r#"alt="图为掌门人在议事厅里讨论加装电梯""#), "{main}");
-    assert!(site.main_of(&format!("zh-hant/{page}")).contains("近年來，無錫市新吳區"));
+    assert!(
+        main.contains(r#"alt="图为掌门人在议事厅里讨论加装电梯""#),
+        "{main}"
+    );
+    assert!(
+        site.main_of(&format!("zh-hant/{page}"))
+            .contains("近年來，無錫市新吳區")
+    );
 }
 
 /// A WeChat-style article saved with "网页，全部": images lazy-loaded from `data-src`, the
@@ -134,17 +157,26 @@ fn a_saved_article_page_keeps_its_main_text_and_local_images() {
     site.write("inbox/文章_files/640.png", png(90));
     let run = site.run(&["import", "inbox/文章.html"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let folder = site.root().join("content/stories/huang-jin-shequ-sige-yi-dangjian-pinpai");
+    let folder = site
+        .root()
+        .join("content/stories/huang-jin-shequ-sige-yi-dangjian-pinpai");
     let text = std::fs::read_to_string(folder.join("index.md"))
         .unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
     insta::assert_snapshot!("html_story", text);
-    assert!(run.stdout.contains("https://mmbiz.qpic.cn/"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("https://mmbiz.qpic.cn/"),
+        "{}",
+        run.stdout
+    );
     assert!(folder.join("01.png").exists());
     let built = site.build();
     assert_eq!(built.code, 0, "{}", built.stderr);
     // A traditional source is verbatim on its zh-Hant page.
     let main = site.main_of("zh-hant/stories/huang-jin-shequ-sige-yi-dangjian-pinpai/index.html");
-    assert!(main.contains("黃金社區位於長沙市望城區金山橋街道，是一個“新望城人”聚居的新生社區。"), "{main}");
+    assert!(
+        main.contains("黃金社區位於長沙市望城區金山橋街道，是一個“新望城人”聚居的新生社區。"),
+        "{main}"
+    );
     for junk in ["不要這段", "首頁", "版權所有", "font-size", "(qū)"] {
         assert!(!main.contains(junk), "{junk} in {main}");
     }
@@ -159,23 +191,40 @@ fn a_gbk_text_file_with_pasted_corruption_is_cleaned() {
     site.write("inbox/梁溪.txt", gbk.as_ref());
     let run = site.run(&["import", "inbox/梁溪.txt"]);
     assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
-    let file = site.root().join("content/stories/liangxiqu-siquan-gongjian-huihe-li.md");
+    let file = site
+        .root()
+        .join("content/stories/liangxiqu-siquan-gongjian-huihe-li.md");
     let written = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
     insta::assert_snapshot!("txt_story", written);
     insta::assert_snapshot!("txt_report", run.stdout);
     let built = site.build();
     assert_eq!(built.code, 0, "{}", built.stderr);
     let main = site.main_of("stories/liangxiqu-siquan-gongjian-huihe-li/index.html");
-    assert!(main.contains("广益街道金和社区在创新社区治理实践的"), "{main}");
-    assert!(main.contains("过程中先行先试，充分发挥基层党组织的引领作用。"), "{main}");
-    assert!(main.contains("网格兜起百家事，建立网格党组织805个。"), "{main}");
+    assert!(
+        main.contains("广益街道金和社区在创新社区治理实践的"),
+        "{main}"
+    );
+    assert!(
+        main.contains("过程中先行先试，充分发挥基层党组织的引领作用。"),
+        "{main}"
+    );
+    assert!(
+        main.contains("网格兜起百家事，建立网格党组织805个。"),
+        "{main}"
+    );
 }
 
 #[test]
 fn bad_inputs_are_refused_and_nothing_is_written() {
     let site = site();
-    site.write("inbox/损坏.docx", b"PK\x03\x04 this zip was cut short".as_slice());
-    site.write("inbox/旧版.doc", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old word".as_slice());
+    site.write(
+        "inbox/损坏.docx",
+        b"PK\x03\x04 this zip was cut short".as_slice(),
+    );
+    site.write(
+        "inbox/旧版.doc",
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old word".as_slice(),
+    );
     site.write("inbox/空白.txt", b"".as_slice());
     site.write("inbox/扫描件.pdf", b"%PDF-1.4".as_slice());
     site.write("inbox/表格.xlsx", b"PK".as_slice());
@@ -196,11 +245,22 @@ fn bad_inputs_are_refused_and_nothing_is_written() {
 #[test]
 fn an_existing_name_is_never_overwritten() {
     let site = site();
-    site.write("inbox/a.txt", "长欣红色微家\n2023年5月1日，无锡市新吴区长欣公寓社区开展活动。\n");
+    site.write(
+        "inbox/a.txt",
+        "长欣红色微家\n2023年5月1日，无锡市新吴区长欣公寓社区开展活动。\n",
+    );
     site.write("content/stories/changxin-hongse-weijia.md", "原来的文件");
     let run = site.run(&["import", "inbox/a.txt"]);
     assert_eq!(run.code, 1);
-    assert!(run.stderr.contains("已经存在，没有覆盖它"), "{}", run.stderr);
-    let kept = std::fs::read_to_string(site.root().join("content/stories/changxin-hongse-weijia.md")).unwrap();
+    assert!(
+        run.stderr.contains("已经存在，没有覆盖它"),
+        "{}",
+        run.stderr
+    );
+    let kept = std::fs::read_to_string(
+        site.root()
+            .join("content/stories/changxin-hongse-weijia.md"),
+    )
+    .unwrap();
     assert_eq!(kept, "原来的文件");
 }

@@ -17,16 +17,28 @@ pub fn run(args: &ImportArgs) -> ExitCode {
             failed = true;
         }
     }
-    if failed { ExitCode::from(EXIT_ERRORS) } else { ExitCode::SUCCESS }
+    if failed {
+        ExitCode::from(EXIT_ERRORS)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn import_one(file: &Path, args: &ImportArgs) -> Result<(), String> {
     let name = file.display().to_string();
-    let bytes = std::fs::read(file).map_err(|e| format!("{name}：无法读取（{e}），请检查文件名和路径。"))?;
+    let bytes = std::fs::read(file)
+        .map_err(|e| format!("{name}：无法读取（{e}），请检查文件名和路径。"))?;
     let beside = file.parent().map(Path::to_path_buf).unwrap_or_default();
     let read_beside = |src: &str| read_local(&beside, src);
-    let plan = import::plan(&Input { name: &name, bytes: &bytes }, args.kind, &read_beside)
-        .map_err(|refused| refused.0)?;
+    let plan = import::plan(
+        &Input {
+            name: &name,
+            bytes: &bytes,
+        },
+        args.kind,
+        &read_beside,
+    )
+    .map_err(|refused| refused.0)?;
     let target = args.root.join("content").join(&plan.file);
     write_plan(&plan, &target).map_err(|e| format!("{name}：{e}"))?;
     report(&name, &plan);
@@ -47,17 +59,22 @@ fn write_plan(plan: &Plan, target: &Path) -> Result<(), String> {
     let exists = |path: &Path| path.exists();
     let folder = target.parent().unwrap_or(target);
     let taken = if plan.assets.is_empty() {
-        exists(target) || exists(&target.with_extension("")) 
+        exists(target) || exists(&target.with_extension(""))
     } else {
         exists(folder) || exists(&folder.with_extension("md"))
     };
     if taken {
         return Err(format!(
             "{} 已经存在，没有覆盖它，也没有写任何文件。如果要重新导入，请先把原来的文件改名或删掉。",
-            if plan.assets.is_empty() { target.display() } else { folder.display() }
+            if plan.assets.is_empty() {
+                target.display()
+            } else {
+                folder.display()
+            }
         ));
     }
-    std::fs::create_dir_all(folder).map_err(|e| format!("无法新建文件夹 {}（{e}）", folder.display()))?;
+    std::fs::create_dir_all(folder)
+        .map_err(|e| format!("无法新建文件夹 {}（{e}）", folder.display()))?;
     for (name, bytes) in &plan.assets {
         let path = folder.join(name);
         std::fs::write(&path, bytes).map_err(|e| format!("无法写入 {}（{e}）", path.display()))?;

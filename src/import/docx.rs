@@ -28,9 +28,13 @@ struct Package {
 pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Article, Refused> {
     if bytes.starts_with(b"\xD0\xCF\x11\xE0") {
         return Err(Refused(if has_utf16(bytes, "EncryptedPackage") {
-            format!("{name}：文件设置了打开密码，同文打不开。请在 Word 或 WPS 里取消密码（“文件→信息→保护文档”）后另存，再导入。")
+            format!(
+                "{name}：文件设置了打开密码，同文打不开。请在 Word 或 WPS 里取消密码（“文件→信息→保护文档”）后另存，再导入。"
+            )
         } else {
-            format!("{name}：这其实是旧版 Word（.doc）文件，只是名字叫 .docx。请用 Word 或 WPS 打开，“另存为” Word 文档（.docx）后再导入。")
+            format!(
+                "{name}：这其实是旧版 Word（.doc）文件，只是名字叫 .docx。请用 Word 或 WPS 打开，“另存为” Word 文档（.docx）后再导入。"
+            )
         }));
     }
     let corrupt = || {
@@ -62,9 +66,16 @@ pub(crate) fn read(name: &str, bytes: &[u8]) -> Result<Article, Refused> {
         for node in core.descendants().filter(|n| n.is_element()) {
             match node.tag_name().name() {
                 "created" | "modified" => {
-                    article.property_dates.extend(node.text().map(str::to_string));
+                    article
+                        .property_dates
+                        .extend(node.text().map(str::to_string));
                 }
-                "title" => article.title = node.text().map(str::to_string).filter(|t| !t.trim().is_empty()),
+                "title" => {
+                    article.title = node
+                        .text()
+                        .map(str::to_string)
+                        .filter(|t| !t.trim().is_empty())
+                }
                 _ => {}
             }
         }
@@ -97,11 +108,14 @@ fn text_of(files: &HashMap<String, Vec<u8>>, name: &str) -> Option<String> {
 }
 
 fn attr<'a>(node: Node<'a, '_>, name: &str) -> Option<&'a str> {
-    node.attributes().find(|a| a.name() == name).map(|a| a.value())
+    node.attributes()
+        .find(|a| a.name() == name)
+        .map(|a| a.value())
 }
 
 fn child<'a, 'i>(node: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
-    node.children().find(|c| c.is_element() && c.tag_name().name() == name)
+    node.children()
+        .find(|c| c.is_element() && c.tag_name().name() == name)
 }
 
 fn relationships(xml: Option<&str>) -> HashMap<String, String> {
@@ -120,8 +134,13 @@ fn heading_styles(xml: Option<&str>) -> HashMap<String, u8> {
     };
     let mut styles = HashMap::new();
     for style in doc.descendants().filter(|n| n.tag_name().name() == "style") {
-        let Some(id) = attr(style, "styleId") else { continue };
-        let name = child(style, "name").and_then(|n| attr(n, "val")).unwrap_or("").to_lowercase();
+        let Some(id) = attr(style, "styleId") else {
+            continue;
+        };
+        let name = child(style, "name")
+            .and_then(|n| attr(n, "val"))
+            .unwrap_or("")
+            .to_lowercase();
         let level = ["heading ", "标题 ", "標題 "]
             .iter()
             .find_map(|p| name.strip_prefix(p)?.trim().parse::<u8>().ok())
@@ -208,18 +227,24 @@ fn paragraph(package: &mut Package, p: Node<'_, '_>, out: &mut Vec<Block>) {
     let mut inlines = Vec::new();
     runs(package, p, &mut inlines);
     let props = child(p, "pPr");
-    let style = props.and_then(|pr| child(pr, "pStyle")).and_then(|s| attr(s, "val"));
+    let style = props
+        .and_then(|pr| child(pr, "pStyle"))
+        .and_then(|s| attr(s, "val"));
     let outline = props
         .and_then(|pr| child(pr, "outlineLvl"))
         .and_then(|o| attr(o, "val")?.parse::<u8>().ok())
         .map(|l| l + 1);
-    let level = style.and_then(|s| package.heading_styles.get(s).copied()).or(outline);
+    let level = style
+        .and_then(|s| package.heading_styles.get(s).copied())
+        .or(outline);
     let list = props
         .and_then(|pr| child(pr, "numPr"))
         .and_then(|n| child(n, "numId"))
         .and_then(|n| attr(n, "val"))
         .filter(|id| *id != "0");
-    if super::plain(&inlines).trim().is_empty() && !inlines.iter().any(|i| matches!(i, Inline::Image(_))) {
+    if super::plain(&inlines).trim().is_empty()
+        && !inlines.iter().any(|i| matches!(i, Inline::Image(_)))
+    {
         return;
     }
     if let Some(level) = level {
@@ -228,7 +253,10 @@ fn paragraph(package: &mut Package, p: Node<'_, '_>, out: &mut Vec<Block>) {
         let ordered = package.ordered.get(id).copied().unwrap_or(false);
         match out.last_mut() {
             Some(Block::List { ordered: o, items }) if *o == ordered => items.push(inlines),
-            _ => out.push(Block::List { ordered, items: vec![inlines] }),
+            _ => out.push(Block::List {
+                ordered,
+                items: vec![inlines],
+            }),
         }
     } else {
         out.push(Block::Paragraph(inlines));
@@ -270,9 +298,11 @@ fn runs(package: &mut Package, parent: Node<'_, '_>, out: &mut Vec<Inline>) {
                 let mut children = Vec::new();
                 runs(package, node, &mut children);
                 match attr(node, "id").and_then(|id| package.rels.get(id)) {
-                    Some(href) if href.starts_with("http") || href.starts_with("mailto:") => {
-                        out.push(Inline::Link { href: href.clone(), children })
-                    }
+                    Some(href) if href.starts_with("http") || href.starts_with("mailto:") => out
+                        .push(Inline::Link {
+                            href: href.clone(),
+                            children,
+                        }),
                     _ => out.extend(children),
                 }
             }
@@ -292,11 +322,17 @@ fn run(package: &mut Package, r: Node<'_, '_>, out: &mut Vec<Inline>) {
     let mut inlines = Vec::new();
     for node in r.descendants().filter(Node::is_element) {
         match node.tag_name().name() {
-            "t" if !in_fallback(node, r) => inlines.push(Inline::Text(node.text().unwrap_or("").to_string())),
-            "tab" if node.parent().is_some_and(|p| p == r) => inlines.push(Inline::Text(" ".into())),
+            "t" if !in_fallback(node, r) => {
+                inlines.push(Inline::Text(node.text().unwrap_or("").to_string()))
+            }
+            "tab" if node.parent().is_some_and(|p| p == r) => {
+                inlines.push(Inline::Text(" ".into()))
+            }
             "footnoteReference" => {
                 let Some(id) = attr(node, "id") else { continue };
-                let Some(body) = package.note_bodies.get(id).cloned() else { continue };
+                let Some(body) = package.note_bodies.get(id).cloned() else {
+                    continue;
+                };
                 let next = package.collected_notes.len();
                 let index = *package.notes.entry(id.to_string()).or_insert(next);
                 if index == next {
@@ -308,10 +344,16 @@ fn run(package: &mut Package, r: Node<'_, '_>, out: &mut Vec<Inline>) {
                 if in_fallback(node, r) {
                     continue;
                 }
-                let Some(id) = attr(node, "embed").or_else(|| attr(node, "id")) else { continue };
-                let Some(target) = package.rels.get(id) else { continue };
+                let Some(id) = attr(node, "embed").or_else(|| attr(node, "id")) else {
+                    continue;
+                };
+                let Some(target) = package.rels.get(id) else {
+                    continue;
+                };
                 let path = resolve(target);
-                let Some(bytes) = package.files.get(&path) else { continue };
+                let Some(bytes) = package.files.get(&path) else {
+                    continue;
+                };
                 let alt = r
                     .descendants()
                     .find(|d| d.tag_name().name() == "docPr")
@@ -319,15 +361,26 @@ fn run(package: &mut Package, r: Node<'_, '_>, out: &mut Vec<Inline>) {
                     .unwrap_or("")
                     .to_string();
                 inlines.push(Inline::Image(Picture {
-                    source: PictureSource::Embedded { name: path.clone(), bytes: bytes.clone() },
+                    source: PictureSource::Embedded {
+                        name: path.clone(),
+                        bytes: bytes.clone(),
+                    },
                     alt,
                 }));
             }
             _ => {}
         }
     }
-    let inlines = if on("i") { vec![Inline::Emphasis(inlines)] } else { inlines };
-    let inlines = if on("b") { vec![Inline::Strong(inlines)] } else { inlines };
+    let inlines = if on("i") {
+        vec![Inline::Emphasis(inlines)]
+    } else {
+        inlines
+    };
+    let inlines = if on("b") {
+        vec![Inline::Strong(inlines)]
+    } else {
+        inlines
+    };
     out.extend(inlines);
 }
 

@@ -92,11 +92,18 @@ impl Drafted {
             // A date stays bare: YAML reads it as the field's date either way.
             Some(v) if name == "date" || name == "start" => format!("{name}: {v}"),
             Some(v) => format!("{name}: {}", quoted(v)),
-            None => format!("{name}:{}# 必填：{what}", " ".repeat(14usize.saturating_sub(name.len()))),
+            None => format!(
+                "{name}:{}# 必填：{what}",
+                " ".repeat(14usize.saturating_sub(name.len()))
+            ),
         };
         match self.kind {
             NewKind::Story => {
-                lines.push(field("date", &self.date, "没有找到日期，请写成 2023-05-01 或 2023年5月1日"));
+                lines.push(field(
+                    "date",
+                    &self.date,
+                    "没有找到日期，请写成 2023-05-01 或 2023年5月1日",
+                ));
                 lines.push(field("community", &self.community, "故事发生的社区"));
                 if let Some(d) = &self.district {
                     lines.push(format!("district: {}", quoted(d)));
@@ -110,15 +117,22 @@ impl Drafted {
                 lines.push(field("community", &self.community, "工作室所在的社区"));
             }
             NewKind::Lecture => {
-                lines.push(field("start", &self.date, "开始时间，例如 2026-12-06 14:30"));
+                lines.push(field(
+                    "start",
+                    &self.date,
+                    "开始时间，例如 2026-12-06 14:30",
+                ));
                 lines.push(field("venue", &None, "地点"));
                 lines.push(field("speaker", &self.author, "主讲人姓名"));
             }
         }
-        lines.push(format!("script: {}", match script {
-            crate::convert::Script::Hans => "hans",
-            crate::convert::Script::Hant => "hant",
-        }));
+        lines.push(format!(
+            "script: {}",
+            match script {
+                crate::convert::Script::Hans => "hans",
+                crate::convert::Script::Hant => "hant",
+            }
+        ));
         lines.push("---".into());
         let mut out = lines.join("\n");
         out.push('\n');
@@ -133,7 +147,11 @@ fn quoted(text: &str) -> String {
 fn block_text(block: &Block) -> String {
     match block {
         Block::Heading(_, i) | Block::Paragraph(i) => plain(i),
-        Block::List { items, .. } => items.iter().map(|i| plain(i)).collect::<Vec<_>>().join("\n"),
+        Block::List { items, .. } => items
+            .iter()
+            .map(|i| plain(i))
+            .collect::<Vec<_>>()
+            .join("\n"),
         Block::Table(rows) => rows
             .iter()
             .map(|r| r.iter().map(|c| plain(c)).collect::<Vec<_>>().join(" "))
@@ -146,12 +164,21 @@ fn block_text(block: &Block) -> String {
 /// The first heading (or the first short paragraph) is the title and leaves the body; the
 /// document's own title is the fallback.
 fn take_title(article: &mut Article) -> String {
-    let first = article.blocks.iter().position(|b| !block_text(b).trim().is_empty());
+    let first = article
+        .blocks
+        .iter()
+        .position(|b| !block_text(b).trim().is_empty());
     if let Some(i) = first {
         let text = super::tidy(&block_text(&article.blocks[i]));
         let is_title = match &article.blocks[i] {
             Block::Heading(..) => true,
-            Block::Paragraph(_) => text.chars().count() <= 60 && article.title.as_deref().is_none_or(|t| t.contains(&text) || text.contains(t)),
+            Block::Paragraph(_) => {
+                text.chars().count() <= 60
+                    && article
+                        .title
+                        .as_deref()
+                        .is_none_or(|t| t.contains(&text) || text.contains(t))
+            }
             _ => false,
         };
         if is_title {
@@ -169,8 +196,9 @@ fn take_title(article: &mut Article) -> String {
 
 /// A line of one to three names of two to four Chinese characters right after the title.
 fn take_author(article: &mut Article) -> Option<String> {
-    static NAMES: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^\p{Han}{2,4}(?: \p{Han}{2,4}){0,2}$").expect("a valid pattern"));
+    static NAMES: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\p{Han}{2,4}(?: \p{Han}{2,4}){0,2}$").expect("a valid pattern")
+    });
     let Some(Block::Paragraph(inlines)) = article.blocks.first() else {
         return None;
     };
@@ -198,8 +226,10 @@ fn drop_date_line(article: &mut Article) -> Option<String> {
 /// The first whole date in `text` as `2023-05-01`, and how the text wrote it.
 fn find_date(text: &str) -> Option<(String, String)> {
     static DATE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))")
-            .expect("a valid pattern")
+        Regex::new(
+            r"(\d{4})\s*(?:年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日|[-/.](\d{1,2})[-/.](\d{1,2}))",
+        )
+        .expect("a valid pattern")
     });
     let text: String = text
         .chars()
@@ -213,7 +243,8 @@ fn find_date(text: &str) -> Option<(String, String)> {
         let year = number(1)?;
         let month = number(2).or_else(|| number(4))?;
         let day = number(3).or_else(|| number(5))?;
-        let date = jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()?;
+        let date = jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?)
+            .ok()?;
         Some((date.strftime("%Y-%m-%d").to_string(), caps[0].to_string()))
     })
 }
@@ -221,7 +252,8 @@ fn find_date(text: &str) -> Option<(String, String)> {
 /// The first `…区…社区` (or 社區) a line names: the community, and the district before it.
 fn find_place(text: &str) -> (Option<String>, Option<String>) {
     static COMMUNITY: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?:[市县縣区區镇鎮]|街道)([\p{Han}&&[^市县縣区區镇鎮街]]{2,8}社[区區])").expect("a valid pattern")
+        Regex::new(r"(?:[市县縣区區镇鎮]|街道)([\p{Han}&&[^市县縣区區镇鎮街]]{2,8}社[区區])")
+            .expect("a valid pattern")
     });
     static DISTRICT: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"(?:[省市]|^|[^\p{Han}])(\p{Han}{2,3}?[区區县縣])").expect("a valid pattern")
@@ -231,10 +263,13 @@ fn find_place(text: &str) -> (Option<String>, Option<String>) {
         Regex::new(r"^([\p{Han}&&[^市县縣区區镇鎮街]]{2,8}社[区區])").expect("a valid pattern")
     });
     let community = [&*COMMUNITY, &*OPENING].iter().find_map(|pattern| {
-        text.lines().find_map(|line| Some(pattern.captures(line)?[1].to_string()))
+        text.lines()
+            .find_map(|line| Some(pattern.captures(line)?[1].to_string()))
     });
     let district = text.lines().find_map(|line| {
-        let caps = DISTRICT.captures_iter(line).find(|c| !c[1].ends_with("社区") && !c[1].ends_with("社區"))?;
+        let caps = DISTRICT
+            .captures_iter(line)
+            .find(|c| !c[1].ends_with("社区") && !c[1].ends_with("社區"))?;
         Some(caps[1].to_string())
     });
     (community, district)
@@ -246,17 +281,32 @@ mod tests {
 
     #[test]
     fn dates_are_found_in_the_forms_offices_write() {
-        assert_eq!(find_date("发布时间：2023年5月1日 来源").map(|d| d.0), Some("2023-05-01".into()));
-        assert_eq!(find_date("２０２３年１２月３日").map(|d| d.0), Some("2023-12-03".into()));
-        assert_eq!(find_date("2019年起，2023/2/30，2024.3.7").map(|d| d.0), Some("2024-03-07".into()));
+        assert_eq!(
+            find_date("发布时间：2023年5月1日 来源").map(|d| d.0),
+            Some("2023-05-01".into())
+        );
+        assert_eq!(
+            find_date("２０２３年１２月３日").map(|d| d.0),
+            Some("2023-12-03".into())
+        );
+        assert_eq!(
+            find_date("2019年起，2023/2/30，2024.3.7").map(|d| d.0),
+            Some("2024-03-07".into())
+        );
         assert_eq!(find_date("2019年开展"), None);
     }
 
     #[test]
     fn community_and_district_come_from_the_line_that_names_them() {
         let (c, d) = find_place("构建党建引领社区治理\n近年来，无锡市新吴区长欣公寓社区实施计划");
-        assert_eq!((c.as_deref(), d.as_deref()), (Some("长欣公寓社区"), Some("新吴区")));
+        assert_eq!(
+            (c.as_deref(), d.as_deref()),
+            (Some("长欣公寓社区"), Some("新吴区"))
+        );
         let (c, d) = find_place("黃金社區位於長沙市望城區金山橋街道黃金社區");
-        assert_eq!((c.as_deref(), d.as_deref()), (Some("黃金社區"), Some("望城區")));
+        assert_eq!(
+            (c.as_deref(), d.as_deref()),
+            (Some("黃金社區"), Some("望城區"))
+        );
     }
 }

@@ -34,7 +34,10 @@ pub(crate) fn read(bytes: &[u8]) -> Article {
     };
     let main = main_element(&page);
     if let Some(main) = main {
-        let mut walker = Walker { blocks: Vec::new(), current: Vec::new() };
+        let mut walker = Walker {
+            blocks: Vec::new(),
+            current: Vec::new(),
+        };
         walker.children(main);
         walker.flush();
         article.blocks = walker.blocks;
@@ -52,7 +55,11 @@ fn page_title(page: &Html) -> Option<String> {
         .iter()
         .find_map(|css| {
             let el = select(page, css)?;
-            let text = el.value().attr("content").map(str::to_string).unwrap_or_else(|| el.text().collect());
+            let text = el
+                .value()
+                .attr("content")
+                .map(str::to_string)
+                .unwrap_or_else(|| el.text().collect());
             let text = super::tidy(&text);
             (!text.is_empty()).then_some(text)
         })
@@ -60,10 +67,21 @@ fn page_title(page: &Html) -> Option<String> {
 
 fn page_dates(page: &Html) -> Vec<String> {
     let mut dates = Vec::new();
-    for css in ["meta[property='article:published_time']", "meta[name=publishdate]", "time[datetime]", "#publish_time"] {
+    for css in [
+        "meta[property='article:published_time']",
+        "meta[name=publishdate]",
+        "time[datetime]",
+        "#publish_time",
+    ] {
         if let Some(el) = select(page, css) {
-            let attr = el.value().attr("content").or_else(|| el.value().attr("datetime"));
-            dates.push(attr.map(str::to_string).unwrap_or_else(|| el.text().collect()));
+            let attr = el
+                .value()
+                .attr("content")
+                .or_else(|| el.value().attr("datetime"));
+            dates.push(
+                attr.map(str::to_string)
+                    .unwrap_or_else(|| el.text().collect()),
+            );
         }
     }
     dates
@@ -79,7 +97,9 @@ fn main_element(page: &Html) -> Option<ElementRef<'_>> {
     let mut scores: Vec<(usize, ElementRef<'_>)> = Vec::new();
     for p in page.select(&paragraphs) {
         let len = p.text().map(|t| t.trim().chars().count()).sum::<usize>();
-        let Some(parent) = p.parent().and_then(ElementRef::wrap) else { continue };
+        let Some(parent) = p.parent().and_then(ElementRef::wrap) else {
+            continue;
+        };
         match scores.iter_mut().find(|(_, el)| el.id() == parent.id()) {
             Some(entry) => entry.0 += len,
             None => scores.push((len, parent)),
@@ -147,7 +167,10 @@ impl Walker {
                     .filter(|i| !super::plain(i).trim().is_empty())
                     .collect();
                 if !items.is_empty() {
-                    self.blocks.push(Block::List { ordered: name == "ol", items });
+                    self.blocks.push(Block::List {
+                        ordered: name == "ol",
+                        items,
+                    });
                 }
             }
             "table" => {
@@ -195,7 +218,10 @@ impl Walker {
             }
             "br" => {}
             _ => {
-                let mut inner = Walker { blocks: Vec::new(), current: Vec::new() };
+                let mut inner = Walker {
+                    blocks: Vec::new(),
+                    current: Vec::new(),
+                };
                 let inline = inline_element(el, &mut inner);
                 if inner.blocks.is_empty() {
                     self.current.extend(inline);
@@ -212,7 +238,10 @@ impl Walker {
 
 /// The inline content of a block element (list item, cell, heading).
 fn inlines_of(el: ElementRef<'_>) -> Vec<Inline> {
-    let mut walker = Walker { blocks: Vec::new(), current: Vec::new() };
+    let mut walker = Walker {
+        blocks: Vec::new(),
+        current: Vec::new(),
+    };
     walker.children(el);
     let mut inlines = Vec::new();
     for block in walker.blocks {
@@ -236,16 +265,19 @@ fn inline_element(el: ElementRef<'_>, walker: &mut Walker) -> Vec<Inline> {
     }
     walker.children(el);
     let children = std::mem::take(&mut walker.current);
-    let bold_style = el
-        .value()
-        .attr("style")
-        .is_some_and(|s| s.replace(' ', "").contains("font-weight:bold") || s.replace(' ', "").contains("font-weight:700"));
+    let bold_style = el.value().attr("style").is_some_and(|s| {
+        s.replace(' ', "").contains("font-weight:bold")
+            || s.replace(' ', "").contains("font-weight:700")
+    });
     match name {
         "strong" | "b" => vec![Inline::Strong(children)],
         "em" | "i" => vec![Inline::Emphasis(children)],
         "a" => match el.value().attr("href") {
             Some(href) if href.starts_with("http") || href.starts_with("mailto:") => {
-                vec![Inline::Link { href: href.to_string(), children }]
+                vec![Inline::Link {
+                    href: href.to_string(),
+                    children,
+                }]
             }
             _ => children,
         },
@@ -273,7 +305,9 @@ fn picture(img: ElementRef<'_>) -> Option<Picture> {
         PictureSource::Remote(format!("https://{rest}"))
     } else {
         let path = src.split(['?', '#']).next().unwrap_or(src);
-        let decoded = percent_encoding::percent_decode_str(path).decode_utf8_lossy().into_owned();
+        let decoded = percent_encoding::percent_decode_str(path)
+            .decode_utf8_lossy()
+            .into_owned();
         PictureSource::Local(decoded.trim_start_matches("./").to_string())
     };
     Some(Picture { source, alt })
@@ -281,5 +315,9 @@ fn picture(img: ElementRef<'_>) -> Option<Picture> {
 
 fn looks_like_file_name(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
-    [".jpg", ".jpeg", ".png", ".gif", ".webp"].iter().any(|e| lower.ends_with(e)) || lower == "image" || lower == "图片"
+    [".jpg", ".jpeg", ".png", ".gif", ".webp"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+        || lower == "image"
+        || lower == "图片"
 }

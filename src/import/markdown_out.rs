@@ -117,7 +117,8 @@ fn push_inline(out: &mut String, inline: &Inline) {
 /// `**text**` with leading and trailing punctuation and spaces moved outside the markers.
 fn wrap(out: &mut String, marker: &str, children: &[Inline]) {
     let text = line(children);
-    let is_edge = |c: char| c.is_whitespace() || c.is_ascii_punctuation() || crate::check::is_cjk_punct(c);
+    let is_edge =
+        |c: char| c.is_whitespace() || c.is_ascii_punctuation() || crate::check::is_cjk_punct(c);
     let core = text.trim_matches(is_edge);
     if core.is_empty() {
         out.push_str(&text);

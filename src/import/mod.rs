@@ -29,7 +29,10 @@ pub(crate) struct Article {
 pub(crate) enum Block {
     Heading(u8, Vec<Inline>),
     Paragraph(Vec<Inline>),
-    List { ordered: bool, items: Vec<Vec<Inline>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Inline>>,
+    },
     Table(Vec<Vec<Vec<Inline>>>),
     /// Markdown the author already wrote: kept as it is.
     Markdown(String),
@@ -94,7 +97,11 @@ pub type ReadBeside<'a> = dyn Fn(&str) -> Option<Vec<u8>> + 'a;
 
 /// Plans the content file for `input` as a `kind`. `read_beside` gives the local images of
 /// a saved page. Nothing is written.
-pub fn plan(input: &Input<'_>, kind: NewKind, read_beside: &ReadBeside<'_>) -> Result<Plan, Refused> {
+pub fn plan(
+    input: &Input<'_>,
+    kind: NewKind,
+    read_beside: &ReadBeside<'_>,
+) -> Result<Plan, Refused> {
     let article = read_article(input)?;
     if article.blocks.is_empty() && article.title.is_none() {
         return Err(Refused(format!(
@@ -126,7 +133,11 @@ pub fn plan(input: &Input<'_>, kind: NewKind, read_beside: &ReadBeside<'_>) -> R
     let mut guesses = drafted.guesses;
     guesses.push(format!(
         "文字：{}",
-        if script == Script::Hans { "简体（script: hans）" } else { "繁体（script: hant）" }
+        if script == Script::Hans {
+            "简体（script: hans）"
+        } else {
+            "繁体（script: hant）"
+        }
     ));
     Ok(Plan {
         file,
@@ -156,7 +167,9 @@ fn read_article(input: &Input<'_>) -> Result<Article, Refused> {
              “另存为” Word 文档（.docx），再导入 .docx 文件。"
         ))),
         "html" | "htm" | "xhtml" => Ok(html::read(input.bytes)),
-        "md" | "markdown" | "txt" | "text" => Ok(text::read(input.bytes, ext != "txt" && ext != "text")),
+        "md" | "markdown" | "txt" | "text" => {
+            Ok(text::read(input.bytes, ext != "txt" && ext != "text"))
+        }
         "pdf" => Err(Refused(format!(
             "{name}：PDF 文件不能直接导入。请在 PDF 阅读器里全选、复制正文，粘贴到记事本保存为 .txt，再导入 .txt 文件。"
         ))),
@@ -179,13 +192,16 @@ fn take_captions(mut article: Article) -> Article {
         }
         .filter(|c| {
             c.chars().count() <= 40
-                && (c.starts_with(['图', '圖', '▲', '△']) || !c.ends_with(['。', '！', '？', '：', '；']))
+                && (c.starts_with(['图', '圖', '▲', '△'])
+                    || !c.ends_with(['。', '！', '？', '：', '；']))
         });
         let lone = match &mut article.blocks[i] {
-            Block::Paragraph(inlines) if plain(inlines).trim().is_empty() => match inlines.last_mut() {
-                Some(Inline::Image(picture)) if picture.alt.is_empty() => Some(picture),
-                _ => None,
-            },
+            Block::Paragraph(inlines) if plain(inlines).trim().is_empty() => {
+                match inlines.last_mut() {
+                    Some(Inline::Image(picture)) if picture.alt.is_empty() => Some(picture),
+                    _ => None,
+                }
+            }
             _ => None,
         };
         if let (Some(picture), Some(caption)) = (lone, caption) {

@@ -8,7 +8,10 @@ fn story(name: &str, bytes: &[u8]) -> Result<Plan, Refused> {
 fn text_becomes_a_story_with_its_fields_found() {
     let text = "\u{3000}\u{3000}构建党建引领社区治理“长欣”品牌\n朱丽娜\n\n近年来，无锡市新吴区长欣公寓社区(qū)实施三年计划,2023年5月1日挂牌。\n一、掌门人孵化\n选贤举能，挖掘骨干潜力。\n";
     let plan = story("a.txt", text.as_bytes()).unwrap();
-    assert_eq!(plan.file, "stories/goujian-dangjian-yinling-shequ-zhili-changxin-pinpai.md");
+    assert_eq!(
+        plan.file,
+        "stories/goujian-dangjian-yinling-shequ-zhili-changxin-pinpai.md"
+    );
     insta::assert_snapshot!(plan.text, @r#"
     ---
     title: "构建党建引领社区治理“长欣”品牌"

@@ -45,7 +45,10 @@ pub(crate) fn heading_level(line: &str) -> Option<u8> {
         return Some(2);
     }
     let inner = line.strip_prefix('（').or_else(|| line.strip_prefix('('))?;
-    let end = inner.char_indices().find(|(_, c)| !NUMERALS.contains(*c)).map(|(i, _)| i)?;
+    let end = inner
+        .char_indices()
+        .find(|(_, c)| !NUMERALS.contains(*c))
+        .map(|(i, _)| i)?;
     (end > 0 && inner[end..].starts_with(['）', ')'])).then_some(3)
 }
 
@@ -75,10 +78,12 @@ fn read_markdown(text: &str) -> Article {
         }
         let line = chunk.trim();
         match line.strip_prefix("# ") {
-            Some(title) if !line.contains('\n') => {
-                article.blocks.push(Block::Heading(1, vec![Inline::Text(title.trim().into())]))
-            }
-            _ => article.blocks.push(Block::Markdown(chunk.replace('\u{3000}', ""))),
+            Some(title) if !line.contains('\n') => article
+                .blocks
+                .push(Block::Heading(1, vec![Inline::Text(title.trim().into())])),
+            _ => article
+                .blocks
+                .push(Block::Markdown(chunk.replace('\u{3000}', ""))),
         }
     }
     article
