@@ -5,9 +5,9 @@
 use std::path::{Component, Path, PathBuf};
 use std::process::ExitCode;
 
-use crate::cli::ImportArgs;
+use crate::cli::{ImportArgs, NewKind};
 use crate::commands::{EXIT_ERRORS, print_diagnostics};
-use crate::import::{self, Input, Plan};
+use crate::import::{self, Input, Kind, Plan};
 
 pub fn run(args: &ImportArgs) -> ExitCode {
     let mut failed = false;
@@ -30,12 +30,17 @@ fn import_one(file: &Path, args: &ImportArgs) -> Result<(), String> {
         .map_err(|e| format!("{name}：无法读取（{e}），请检查文件名和路径。"))?;
     let beside = file.parent().map(Path::to_path_buf).unwrap_or_default();
     let read_beside = |src: &str| read_local(&beside, src);
+    let kind = match args.kind {
+        NewKind::Story => Kind::Story,
+        NewKind::Workshop => Kind::Workshop,
+        NewKind::Lecture => Kind::Lecture,
+    };
     let plan = import::plan(
         &Input {
             name: &name,
             bytes: &bytes,
         },
-        args.kind,
+        kind,
         &read_beside,
     )
     .map_err(|refused| refused.0)?;

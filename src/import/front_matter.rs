@@ -7,8 +7,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{Article, Block, Inline, plain};
-use crate::cli::NewKind;
+use super::{Article, Block, Inline, Kind, plain};
 use crate::content::slug::slugify;
 
 /// The article without its title line, and the fields found for it.
@@ -16,7 +15,7 @@ pub(crate) struct Drafted {
     pub(crate) article: Article,
     pub(crate) slug: String,
     pub(crate) guesses: Vec<String>,
-    kind: NewKind,
+    kind: Kind,
     title: String,
     date: Option<String>,
     community: Option<String>,
@@ -24,15 +23,15 @@ pub(crate) struct Drafted {
     author: Option<String>,
 }
 
-pub(crate) fn folder(kind: NewKind) -> &'static str {
+pub(crate) fn folder(kind: Kind) -> &'static str {
     match kind {
-        NewKind::Story => "stories",
-        NewKind::Workshop => "workshops",
-        NewKind::Lecture => "lectures",
+        Kind::Story => "stories",
+        Kind::Workshop => "workshops",
+        Kind::Lecture => "lectures",
     }
 }
 
-pub(crate) fn draft(mut article: Article, kind: NewKind) -> Drafted {
+pub(crate) fn draft(mut article: Article, kind: Kind) -> Drafted {
     let mut guesses = Vec::new();
     let title = take_title(&mut article);
     guesses.push(format!("标题：{title}"));
@@ -98,7 +97,7 @@ impl Drafted {
             ),
         };
         match self.kind {
-            NewKind::Story => {
+            Kind::Story => {
                 lines.push(field(
                     "date",
                     &self.date,
@@ -112,11 +111,11 @@ impl Drafted {
                     lines.push(format!("author: {}", quoted(a)));
                 }
             }
-            NewKind::Workshop => {
+            Kind::Workshop => {
                 lines.push(field("leader", &None, "工作室负责人姓名"));
                 lines.push(field("community", &self.community, "工作室所在的社区"));
             }
-            NewKind::Lecture => {
+            Kind::Lecture => {
                 lines.push(field(
                     "start",
                     &self.date,

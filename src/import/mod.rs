@@ -9,9 +9,16 @@ mod markdown_out;
 mod text;
 
 use crate::check;
-use crate::cli::NewKind;
 use crate::convert::{Converter, Script, Variant};
 use crate::diagnostics::Diagnostic;
+
+/// Which kind of content file an import makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Story,
+    Workshop,
+    Lecture,
+}
 
 /// An article as read from any format, before it is written as Markdown.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -97,11 +104,7 @@ pub type ReadBeside<'a> = dyn Fn(&str) -> Option<Vec<u8>> + 'a;
 
 /// Plans the content file for `input` as a `kind`. `read_beside` gives the local images of
 /// a saved page. Nothing is written.
-pub fn plan(
-    input: &Input<'_>,
-    kind: NewKind,
-    read_beside: &ReadBeside<'_>,
-) -> Result<Plan, Refused> {
+pub fn plan(input: &Input<'_>, kind: Kind, read_beside: &ReadBeside<'_>) -> Result<Plan, Refused> {
     let article = read_article(input)?;
     if article.blocks.is_empty() && article.title.is_none() {
         return Err(Refused(format!(

@@ -1,7 +1,7 @@
 use super::*;
 
 fn story(name: &str, bytes: &[u8]) -> Result<Plan, Refused> {
-    plan(&Input { name, bytes }, NewKind::Story, &|_| None)
+    plan(&Input { name, bytes }, Kind::Story, &|_| None)
 }
 
 #[test]
