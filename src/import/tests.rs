@@ -57,3 +57,31 @@ fn bold_keeps_its_punctuation_outside_the_markers() {
     };
     assert_eq!(markdown_out::write(&article), "“**红色微家**”后来\n");
 }
+
+#[test]
+fn a_lecture_leaves_what_the_text_does_not_say_as_marked_blanks() {
+    let text = "---\ntitle: 网格里的邻里事\n---\n# 不是标题\n\n讲座在社区党群服务中心举行。\n";
+    let plan = plan(
+        &Input {
+            name: "讲座.md",
+            bytes: text.as_bytes(),
+        },
+        Kind::Lecture,
+        &|_| None,
+    )
+    .unwrap();
+    assert_eq!(plan.file, "lectures/wangge-li-de-linli-shi.md");
+    insta::assert_snapshot!(plan.text, @r#"
+    ---
+    title: "网格里的邻里事"
+    start:         # 必填：开始时间，例如 2026-12-06 14:30
+    venue:         # 必填：地点
+    speaker:       # 必填：主讲人姓名
+    script: hans
+    ---
+
+    ## 不是标题
+
+    讲座在社区党群服务中心举行。
+    "#);
+}

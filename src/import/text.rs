@@ -64,7 +64,10 @@ fn read_markdown(text: &str) -> Article {
             };
             let value = value.trim().trim_matches(['"', '\'']).to_string();
             match key.trim() {
-                "title" if !value.is_empty() => article.title = Some(value),
+                // The title the author gave stands first, as the heading the title is taken from.
+                "title" if !value.is_empty() => article
+                    .blocks
+                    .insert(0, Block::Heading(1, vec![Inline::Text(value)])),
                 "date" | "start" if !value.is_empty() => article.property_dates.push(value),
                 _ => {}
             }
