@@ -267,7 +267,7 @@ fn place_pictures(
                     }
                 },
             };
-            let Some(ext) = image_extension(&name, &bytes) else {
+            let Some(ext) = image_extension(&bytes) else {
                 warnings.push(format!(
                     "图片 {name} 的格式网页无法显示（只支持 JPG、PNG、GIF、WebP），没有导入。请另存为 JPG 后放到文章旁边。"
                 ));
@@ -283,7 +283,7 @@ fn place_pictures(
 }
 
 /// `jpg`, `png`, `gif` or `webp`, by the bytes (names in saved pages often lie or lack one).
-fn image_extension(name: &str, bytes: &[u8]) -> Option<&'static str> {
+fn image_extension(bytes: &[u8]) -> Option<&'static str> {
     if bytes.starts_with(b"\xFF\xD8\xFF") {
         Some("jpg")
     } else if bytes.starts_with(b"\x89PNG") {
@@ -293,7 +293,6 @@ fn image_extension(name: &str, bytes: &[u8]) -> Option<&'static str> {
     } else if bytes.len() > 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
         Some("webp")
     } else {
-        let _ = name;
         None
     }
 }
