@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod encoding;
 pub mod error;
 pub mod images;
+pub mod import;
 pub mod localize;
 pub mod markdown;
 pub mod output;
