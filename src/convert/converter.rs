@@ -22,6 +22,14 @@ pub struct Converter {
     phrases: [Phrases; 2],
 }
 
+impl std::fmt::Debug for Converter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Converter")
+            .field("variant", &self.variant)
+            .finish_non_exhaustive()
+    }
+}
+
 impl Converter {
     /// A converter for the site's traditional `variant` and its glossary of
     /// (simplified, traditional) pairs, which wins over the dictionary both ways.
