@@ -154,27 +154,27 @@ mod tests {
         let plain = Converter::new(Variant::Standard, &[]);
         let file = Written {
             path: "content/a.md",
-            text: "志愿者给老人理发，很好。",
+            text: "志愿者帮他把发剪短了。",
             script: Script::Hans,
         };
-        let d = decision("content/a.md", "给老人理", '发', "，很好", "髮");
+        let d = decision("content/a.md", "帮他把", '发', "剪短了。", "髮");
         let (pairs, stale) = glossary_pairs(&[d], &[file], &plain);
         assert!(stale.is_empty());
         assert_eq!(
             pairs,
             [(
-                "给老人理发，很好".to_string(),
-                "給老人理髮，很好".to_string()
+                "帮他把发剪短了。".to_string(),
+                "幫他把髮剪短了。".to_string()
             )]
         );
         let decided = Converter::new(Variant::Standard, &pairs);
         assert_eq!(
             decided.convert(file.text, Script::Hans, Script::Hant),
-            "志願者給老人理髮，很好。"
+            "志願者幫他把髮剪短了。"
         );
         assert_eq!(
             plain.convert(file.text, Script::Hans, Script::Hant),
-            "志願者給老人理發，很好。"
+            "志願者幫他把發剪短了。"
         );
     }
 

@@ -195,10 +195,10 @@ mod tests {
         let parsed = parse(&text).unwrap();
         assert_eq!(parsed.len(), 2);
         assert_eq!(parsed[0].phrase(), "后面");
-        assert_eq!(parsed[0].line, 5);
+        assert_eq!(parsed[0].line, 4);
         assert_eq!(parsed[1].marked(), "给老人理【发】，老人");
         assert_eq!(parsed[1].chosen, "髮");
-        assert_eq!(parsed[1].line, 8);
+        assert_eq!(parsed[1].line, 7);
         assert_eq!(parse(&render(&[])).unwrap(), vec![]);
     }
 

@@ -116,23 +116,24 @@ mod tests {
 
     #[test]
     fn context_stops_at_markup_and_line_ends() {
-        let text = "title: 理发店\n**志愿者给老人理发**，很好\n";
+        let text = "title: 把发剪\n**志愿者帮他把发剪短了**，很好\n";
         let found = find(&conv(), text, Script::Hans, &[]);
         let phrases: Vec<(String, char, String)> = found
             .iter()
             .map(|o| (o.before.clone(), o.ch, o.after.clone()))
             .collect();
-        assert!(phrases.contains(&("者给老人理".chars().skip(1).collect(), '发', String::new())));
+        assert!(phrases.contains(&("把".to_string(), '发', "剪".to_string())));
+        assert!(phrases.contains(&("者帮他把".to_string(), '发', "剪短了".to_string())));
         assert!(found.iter().all(|o| !o.before.contains([' ', ':', '*'])));
     }
 
     #[test]
     fn a_decision_is_found_again_after_edits_elsewhere() {
-        let text = "志愿者给老人理发，很好。\n";
+        let text = "志愿者帮他把发剪短了。\n";
         let found = find(&conv(), text, Script::Hans, &[]);
         let fa = found.iter().find(|o| o.ch == '发').unwrap();
         let decision = fa.decision("content/a.md", "髮");
-        let edited = "前面加了一段话。\n\n志愿者给老人理发，很好。\n";
+        let edited = "前面加了一段话。\n\n志愿者帮他把发剪短了。\n";
         let again = find(&conv(), edited, Script::Hans, &[decision]);
         let fa = again.iter().find(|o| o.ch == '发').unwrap();
         assert_eq!(fa.decided.as_deref(), Some("髮"));
