@@ -218,7 +218,7 @@ fn posts_from_elsewhere_or_without_the_token_change_nothing() {
     let origin = format!("http://{host}");
     let body = hair_post("/stories/lifa/");
     let decide = "/__tongwen/review/decide";
-    let cases: Vec<(&str, Vec<(&str, &str)>, String)> = vec![
+    let cases: Vec<(&str, Vec<(&str, &str)>)> = vec![
         (
             "foreign origin",
             vec![
@@ -226,7 +226,6 @@ fn posts_from_elsewhere_or_without_the_token_change_nothing() {
                 ("Origin", "http://evil.example"),
                 ("X-Tongwen-Token", &token),
             ],
-            body.clone(),
         ),
         (
             "foreign host",
@@ -235,18 +234,12 @@ fn posts_from_elsewhere_or_without_the_token_change_nothing() {
                 ("Origin", "http://evil.example"),
                 ("X-Tongwen-Token", &token),
             ],
-            body.clone(),
         ),
         (
             "no origin",
             vec![("Host", &host), ("X-Tongwen-Token", &token)],
-            body.clone(),
         ),
-        (
-            "no token",
-            vec![("Host", &host), ("Origin", &origin)],
-            body.clone(),
-        ),
+        ("no token", vec![("Host", &host), ("Origin", &origin)]),
         (
             "wrong token",
             vec![
@@ -254,10 +247,9 @@ fn posts_from_elsewhere_or_without_the_token_change_nothing() {
                 ("Origin", &origin),
                 ("X-Tongwen-Token", "0123456789abcdef0123456789abcdef"),
             ],
-            body.clone(),
         ),
     ];
-    for (what, headers, body) in cases {
+    for (what, headers) in cases {
         let (status, _) = request(served.addr, "POST", decide, &headers, &body);
         assert_eq!(status, 403, "{what}");
     }

@@ -75,7 +75,7 @@ impl Occurrence {
 /// build converts in one piece never crosses them) and at 【】 (review.yaml's marks).
 pub fn context(text: &str, run: Range<usize>, offset: usize) -> (String, String) {
     let keeps =
-        |c: &char| !(c.is_ascii() && !c.is_ascii_alphanumeric()) && !matches!(c, '【' | '】');
+        |c: &char| (!c.is_ascii() || c.is_ascii_alphanumeric()) && !matches!(c, '【' | '】');
     let run_text = text.get(run.clone()).unwrap_or("");
     let at = offset.saturating_sub(run.start).min(run_text.len());
     let (head, tail) = run_text.split_at(at);

@@ -120,7 +120,7 @@ fn flush(rows: &mut Vec<Row>, text: &str, block: Option<Range<usize>>) {
 }
 
 fn push_row(rows: &mut Vec<Row>, text: &str, label: String, range: Range<usize>) {
-    if text[range.clone()].chars().any(|c| !c.is_ascii()) {
+    if !text[range.clone()].is_ascii() {
         rows.push(Row { label, range });
     }
 }
