@@ -42,7 +42,7 @@ fn a_decision_changes_the_hant_page_and_silences_check() {
     );
     let check = site.run(&["check", "--now", "2024-05-01T10:00+08:00"]);
     assert!(!risky_fa_listed(&check), "{}", check.stderr);
-    assert!(!check.stderr.contains("review.yaml"), "{}", check.stderr);
+    assert!(!check.stderr.contains("用不上了"), "{}", check.stderr);
 }
 
 #[test]
@@ -200,11 +200,12 @@ fn served_pages_carry_the_toolbar_and_the_review_pages_mark_the_choices() {
     assert!(review.contains("<span class=\"tw-gloss\">长</span>"));
     assert!(review.contains("<th>title</th>"));
 
+    // Newest first: lifa (2023) before yishi (2022); each with its count.
     let (_, list) = served.get("/__tongwen/review/");
-    assert!(
-        list.contains("data-file=\"content/stories/lifa.md\""),
-        "{list}"
-    );
+    let lifa = list.find("data-file=\"content/stories/lifa.md\"").unwrap();
+    let yishi = list.find("data-file=\"content/stories/yishi.md\"").unwrap();
+    assert!(lifa < yishi, "{list}");
+    assert!(list[lifa..].contains("<td class=\"tw-count\">1 / 1</td>"));
     let (_, only_lectures) = served.get("/__tongwen/review/?type=lectures");
     assert!(!only_lectures.contains("data-file=\"content/stories/lifa.md\""));
     assert!(only_lectures.contains("没有待校对的页面"));
@@ -313,4 +314,7 @@ fn a_decision_from_the_review_page_is_written_and_rebuilds_the_page() {
     assert!(after.contains("他把髮剪短了"), "{after}");
     let (_, review) = served.get("/__tongwen/review/page/stories/lifa/");
     assert!(review.contains("已校对：用“髮”"));
+    let (_, list) = served.get("/__tongwen/review/");
+    assert!(!list.contains("content/stories/lifa.md"), "{list}");
+    assert!(list.contains("content/stories/yishi.md"));
 }

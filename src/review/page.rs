@@ -504,7 +504,9 @@ body.tw-review-page{font:16px/1.7 system-ui,'PingFang SC','Microsoft YaHei',sans
 .tw-summary{font-weight:bold}
 table{border-collapse:collapse;width:100%}
 th,td{border-bottom:1px solid #ddd;padding:.5rem;vertical-align:top;text-align:left}
-.tw-rows td{width:45%;white-space:pre-wrap}
+.tw-rows{table-layout:fixed}
+.tw-rows th:first-child{width:7rem}
+.tw-rows td{white-space:pre-wrap;overflow-wrap:anywhere}
 .tw-cv{background:#fff3c4}
 mark.tw-risky{background:#ffd6d6;outline:2px solid #c00;color:inherit;border-radius:2px}
 mark.tw-done{background:#d9f5dd;outline-color:#2a7a3a}
