@@ -113,7 +113,10 @@ impl Engines {
         }) {
             return Arc::clone(conv);
         }
-        let conv = Arc::new(Converter::new(config.traditional, &config.glossary));
+        let conv = Arc::new(match slot.last() {
+            Some((_, _, made)) => made.with_settings(config.traditional, &config.glossary),
+            None => Converter::new(config.traditional, &config.glossary),
+        });
         if slot.len() >= 2 {
             slot.remove(0);
         }
