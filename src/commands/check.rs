@@ -41,7 +41,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
     let engines = Engines::default();
     let (config, _) = crate::config::parse(input.config.as_ref());
-    let converter = match &config {
+    let mut converter = match &config {
         Some(config) => engines.converter(config),
         None => std::sync::Arc::new(Converter::new(Variant::Standard, &[])),
     };
@@ -53,6 +53,8 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
     // Only the build's diagnostics and site are wanted: its pages are thrown away as made.
     let (mut found, scripts) = match pipeline::build(input, &options, &engines, &Discard) {
         Ok(built) => {
+            // With review.yaml's decisions: the reviewed occurrences are no longer listed.
+            converter = engines.converter(&built.site.config);
             let scripts: HashMap<String, Script> = built
                 .site
                 .entries
