@@ -15,6 +15,7 @@ pub mod localize;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
+pub mod portable;
 pub mod render;
 pub mod serve;
 pub mod site;

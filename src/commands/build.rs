@@ -46,7 +46,15 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         eprintln!("\n已中断：输出文件夹没有改动。");
         std::process::exit(130);
     });
-    let built = match pipeline::build(&input, &options, &Engines::default(), &staging) {
+    let portable = args.portable.then(|| output::Portable {
+        inner: &staging,
+        base_path: base_path(&input, args.base_url.as_deref()),
+    });
+    let sink: &dyn output::OutputSink = match &portable {
+        Some(portable) => portable,
+        None => &staging,
+    };
+    let built = match pipeline::build(&input, &options, &Engines::default(), sink) {
         Ok(built) => built,
         Err(diagnostics) => {
             print_diagnostics(&diagnostics);
@@ -117,6 +125,19 @@ fn shown(path: &std::path::Path) -> String {
         shown.push('/');
     }
     shown
+}
+
+/// The base path the site's links start with (`/changxin/`), for `--portable`: `--base-url`
+/// when given, else site.yaml's; a broken setting fails the build itself.
+fn base_path(input: &source::SiteInput, override_url: Option<&str>) -> String {
+    if let Some(url) = override_url {
+        if let Some(base) = crate::config::BaseUrl::parse(url) {
+            return base.path;
+        }
+        return format!("{}/", url.trim().trim_end_matches('/'));
+    }
+    let (config, _) = crate::config::parse(input.config.as_ref());
+    config.map_or_else(|| "/".to_string(), |c| c.base_url.path)
 }
 
 /// The site's time zone for reading `--now`, without failing when site.yaml is broken
