@@ -36,6 +36,7 @@ pub(super) fn config() -> Config {
         glossary: Vec::new(),
         images: ImageSettings::default(),
         paginate: 2,
+        share_image: None,
     }
 }
 
@@ -286,6 +287,7 @@ fn build_with(config: Config) -> Built {
     )];
     let inputs = RenderInputs {
         cache: None,
+        share_image: None,
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -613,6 +615,7 @@ fn text_is_escaped_in_pages() {
     let templates = Templates::builtin();
     let inputs = RenderInputs {
         cache: None,
+        share_image: None,
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -751,6 +754,7 @@ pub(super) fn render_site(site: &Site, static_files: &[(String, OutputBody)]) ->
     let templates = Templates::builtin();
     let inputs = RenderInputs {
         cache: None,
+        share_image: None,
         converter: &converter,
         templates: &templates,
         now: now(),
