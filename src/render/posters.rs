@@ -108,11 +108,7 @@ fn lecture_poster(r: &LangRender<'_>, i: usize) -> (String, Result<String, Box<D
         return (path, Ok(String::new()));
     };
     let image = r.page_image(i);
-    let mut head = r.head(
-        &site_path,
-        &lecture.title,
-        r.text(i).summary.clone().unwrap_or_default(),
-    );
+    let mut head = r.head(&site_path, &lecture.title, r.description(i));
     head.noindex = true;
     if let Some((_, og)) = image
         .as_ref()
