@@ -105,7 +105,7 @@ fn share_boxes_carry_a_qr_code_of_the_page_address_in_its_script() {
     ] {
         let html = site.read(page);
         let url = format!("{BASE}{url}");
-        assert_eq!(decoded_qr_codes(&html), [url.clone()], "{page}");
+        assert_eq!(decoded_qr_codes(&html), std::slice::from_ref(&url), "{page}");
         let button = format!("data-copy-link=\"{url}\"");
         assert!(
             html.contains(&button),
