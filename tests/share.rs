@@ -105,7 +105,11 @@ fn share_boxes_carry_a_qr_code_of_the_page_address_in_its_script() {
     ] {
         let html = site.read(page);
         let url = format!("{BASE}{url}");
-        assert_eq!(decoded_qr_codes(&html), std::slice::from_ref(&url), "{page}");
+        assert_eq!(
+            decoded_qr_codes(&html),
+            std::slice::from_ref(&url),
+            "{page}"
+        );
         let button = format!("data-copy-link=\"{url}\"");
         assert!(
             html.contains(&button),
@@ -191,10 +195,19 @@ fn the_programme_lists_the_lectures_of_the_next_31_days() {
     );
 }
 
-/// Every page written (not alias redirects) with its chat preview card.
+/// Every page written, alias redirects too, with its chat preview card.
 #[test]
 fn every_page_has_a_chat_preview_card_with_an_absolute_picture_of_300_pixels() {
-    let site = bilingual();
+    let site = SiteTest::fixture("bilingual");
+    let story = "content/stories/长欣红色微家.md";
+    let text = std::fs::read_to_string(site.root().join(story)).unwrap();
+    site.write(
+        story,
+        text.replacen("tags:", "aliases: [/old/weijia/]\ntags:", 1),
+    );
+    let run = site.run(&["build", "--now", "2024-05-01T10:00+08:00"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(site.exists("old/weijia/index.html"));
     let pages: Vec<String> = site
         .paths()
         .into_iter()
@@ -343,4 +356,19 @@ fn a_normal_build_keeps_rooted_urls() {
     let site = bilingual();
     let html = site.read("stories/changxin-hongse-weijia/index.html");
     assert!(html.contains("href=\"/changxin/theme/css/site.css\""));
+}
+
+#[test]
+fn a_lecture_poster_shows_its_cover_photo() {
+    let site = SiteTest::example().now("2026-11-23T10:00+08:00");
+    let run = site.build();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let html = site.read("zh-hant/lectures/2026-12-qingnian-dangke/poster/index.html");
+    let cover = &html[html.find("<figure class=\"poster-cover\">").unwrap()..];
+    assert!(
+        cover.contains("src=\"/changxin/stories/zhangmenren/yishijiao-"),
+        "{cover:.300}"
+    );
+    assert!(html.contains("2026年12月20日（星期日）14:30—16:00"));
+    assert!(html.contains("蔣一帆"));
 }

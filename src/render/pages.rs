@@ -399,7 +399,9 @@ struct AliasView {
 fn alias(r: &LangRender<'_>, from: &str, to: &str) -> Page {
     let target = r.site.entries.iter().position(|e| e.path == to);
     let target_title = target.map_or_else(|| r.loc.title.clone(), |i| r.text(i).title.clone());
-    let mut head = r.head(to, &target_title, r.word("moved_text").to_string());
+    // A forwarded old link shows the new page's card in chat apps.
+    let description = target.map_or_else(|| r.word("moved_text").to_string(), |i| r.description(i));
+    let mut head = r.head(to, &target_title, description);
     head.noindex = true;
     let mut context = r.context("", head, Vec::new());
     context.insert(
