@@ -4,8 +4,9 @@
 
 use image::codecs::png::PngEncoder;
 use image::{ImageEncoder, Rgb, RgbImage};
-use qrcode::render::svg;
-use qrcode::{EcLevel, QrCode};
+use std::fmt::Write;
+
+use qrcode::{Color, EcLevel, QrCode};
 use serde::Serialize;
 
 use super::templates::escape_html;
@@ -67,22 +68,34 @@ pub(crate) fn absolute_qr(url: &str, label: &str) -> Option<String> {
 }
 
 /// `text` as an inline `<svg class="qr">` QR code, one unit per module with the quiet zone
-/// around it (the stylesheet gives its size); `None` when the text is too long for a QR code.
+/// of 4 modules around it (the stylesheet gives its size); `None` when the text is too long
+/// for a QR code. The dark modules of each row are drawn as runs, which keeps the SVG small
+/// (it is inlined in every page that shares).
 pub fn qr_svg(text: &str, label: &str) -> Option<String> {
+    const QUIET: usize = 4;
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
-    let svg = code
-        .render::<svg::Color<'_>>()
-        .quiet_zone(true)
-        .module_dimensions(1, 1)
-        .dark_color(svg::Color("#000"))
-        .light_color(svg::Color("#fff"))
-        .build();
-    let start = svg.find("<svg ")?;
-    let attributes = format!(
-        "<svg class=\"qr\" role=\"img\" aria-label=\"{}\" ",
+    let width = code.width();
+    let size = width + 2 * QUIET;
+    let colors = code.to_colors();
+    let mut path = String::with_capacity(width * width);
+    for (y, row) in colors.chunks(width).enumerate() {
+        let mut x = 0;
+        while x < width {
+            if row[x] == Color::Light {
+                x += 1;
+                continue;
+            }
+            let run = row[x..].iter().take_while(|&&c| c == Color::Dark).count();
+            let _ = write!(path, "M{} {}h{run}v1h-{run}z", x + QUIET, y + QUIET);
+            x += run;
+        }
+    }
+    Some(format!(
+        "<svg class=\"qr\" role=\"img\" aria-label=\"{}\" xmlns=\"http://www.w3.org/2000/svg\" \
+         width=\"{size}\" height=\"{size}\" viewBox=\"0 0 {size} {size}\" shape-rendering=\"crispEdges\">\
+         <rect width=\"{size}\" height=\"{size}\" fill=\"#fff\"/><path fill=\"#000\" d=\"{path}\"/></svg>",
         escape_html(label)
-    );
-    Some(svg[start..].replacen("<svg ", &attributes, 1))
+    ))
 }
 
 /// The `og:image` of a page without a usable cover: the site's picture, else the one drawn
