@@ -171,18 +171,33 @@ fn a_portable_copy_works_opened_from_disk() {
                 continue;
             }
             browser.open(&link);
-            // Styles: the masthead's red; script: site.js shows the text size switch.
+            // Styles: the masthead's red (a poster's own sheet); script: site.js shows the
+            // text size switch. The page's own links and images must lead into the copy too
+            // (pagination, tags, photos).
             let state = browser.run(
                 "const m = document.querySelector('.masthead, .poster');
                  const b = document.querySelector('[data-text-size]');
+                 const files = u => u.startsWith('file:');
                  return [m ? getComputedStyle(m).backgroundColor : 'no masthead',
-                         m && m.classList.contains('poster') ? true : !!(b && !b.hidden)];",
+                         m && m.classList.contains('poster') ? true : !!(b && !b.hidden),
+                         Array.from(document.querySelectorAll('a[href]'), a => a.href)
+                           .concat(Array.from(document.images, i => i.src))
+                           .concat(Array.from(document.querySelectorAll('link[href]'), l => l.href))
+                           .filter(files)];",
             );
             assert!(
                 state[0] != "rgba(0, 0, 0, 0)" && state[0] != "no masthead",
-                "{link}: unstyled ({state})"
+                "{link}: unstyled ({})",
+                state[0]
             );
-            assert_eq!(state[1], true, "{link}: site.js did not run ({state})");
+            assert_eq!(state[1], true, "{link}: site.js did not run");
+            for target in state[2].as_array().unwrap() {
+                let target = target.as_str().unwrap();
+                assert!(
+                    file_of(target).is_file(),
+                    "{link} leads to {target}, which is not in the copy"
+                );
+            }
             followed += 1;
         }
     }
