@@ -104,6 +104,10 @@ pub const UI_WORDS: &[(&str, &str)] = &[
     ("share_url", "本页网址"),
     ("share_copy", "复制链接"),
     ("share_copied", "已复制，可以粘贴到微信群"),
+    (
+        "share_copy_manual",
+        "网址已选中，请按 Ctrl+C（手机上长按）复制",
+    ),
     ("share_poster", "打印讲座海报"),
     ("programme_poster", "打印近期讲堂海报"),
     ("poster_time", "时间"),

@@ -219,3 +219,31 @@ fn the_portable_script_switch_leads_to_the_same_page() {
     );
     assert_eq!(ok, true);
 }
+
+#[test]
+fn copy_link_copies_the_page_address_and_says_so() {
+    let site = SiteTest::fixture("bilingual");
+    let served = Served::start(site);
+    let driver = WebDriver::start();
+    let browser = driver.session();
+    browser.open(&served.url("zh-hant/stories/changxin-hongse-weijia/"));
+    // A WebDriver click is a reader's click: the clipboard accepts it.
+    let button = browser.post(
+        "/element",
+        serde_json::json!({"using": "css selector", "value": ".share-copy"}),
+    );
+    let id = button.as_object().unwrap().values().next().unwrap();
+    browser.post(
+        &format!("/element/{}/click", id.as_str().unwrap()),
+        serde_json::json!({}),
+    );
+    let said = browser.wait_for(
+        "the share box says the address was copied",
+        "document.querySelector('.share-status').textContent",
+        &served,
+    );
+    assert_eq!(said, "已複製，可以粘貼到微信群");
+    // serve publishes the site at its own address: the box copies that.
+    let field = browser.run("return document.querySelector('.share-url').value;");
+    assert_eq!(field, served.url("zh-hant/stories/changxin-hongse-weijia/"));
+}

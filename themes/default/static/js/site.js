@@ -40,16 +40,21 @@
       }
     }
     function byHand() {
-      if (field) {
-        field.focus();
-        field.select();
-        try {
-          if (document.execCommand("copy")) {
-            done();
-          }
-        } catch (e) {
-          // The address stays selected for the reader to copy.
-        }
+      if (!field) {
+        return;
+      }
+      field.focus();
+      field.select();
+      var copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch (e) {
+        // The address stays selected for the reader to copy.
+      }
+      if (copied) {
+        done();
+      } else if (status) {
+        status.textContent = button.getAttribute("data-manual");
       }
     }
     button.addEventListener("click", function () {
