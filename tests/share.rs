@@ -328,6 +328,7 @@ fn a_portable_build_links_every_page_relative_to_itself() {
     let site = SiteTest::fixture("bilingual");
     let run = site.run(&["build", "--portable", "--now", "2024-05-01T10:00+08:00"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("双击"), "{}", run.stdout);
     let out = site.out();
     let pages: Vec<String> = site
         .paths()

@@ -100,6 +100,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             format!("（{warnings}）")
         }
     );
+    if args.portable {
+        println!(
+            "这是可以直接打开的版本（U 盘、展厅大屏）：双击 {}index.html 浏览；上传到网站空间请用不带 --portable 的版本",
+            shown(&out_dir)
+        );
+    }
     ExitCode::SUCCESS
 }
 
