@@ -118,8 +118,8 @@ fn lecture_poster(r: &LangRender<'_>, i: usize) -> (String, Result<String, Box<D
     }
     let calendar = r.permalink_in(r.lang, &super::lecture_ics_path(entry));
     let view = PosterView {
-        qr_page: absolute_qr(&lecture.url, r.word("poster_scan_page")),
-        qr_calendar: absolute_qr(&calendar, r.word("poster_scan_calendar")),
+        qr_page: absolute_qr(r, &lecture.url, r.word("poster_scan_page")),
+        qr_calendar: absolute_qr(r, &calendar, r.word("poster_scan_calendar")),
         cover_html: image.map(|(html, _)| html),
         back_url: r.entry_url(i),
         css_url: css_url(r),
@@ -154,6 +154,7 @@ fn programme(r: &LangRender<'_>) -> (String, Result<String, Box<Diagnostic>>) {
     let view = ProgrammeView {
         lectures,
         qr_page: absolute_qr(
+            r,
             &r.permalink_in(r.lang, "/lectures/"),
             r.word("poster_scan_page"),
         ),
