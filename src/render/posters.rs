@@ -3,6 +3,7 @@
 //! (`/lectures/poster/`), in every language. Pure: no IO.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -82,17 +83,17 @@ pub(crate) fn put(
             std::iter::once(None).chain(lectures).map(move |i| (r, i))
         })
         .collect();
-    let done: Vec<(String, Result<String, Box<Diagnostic>>)> = jobs
+    let done: Vec<(String, Result<Arc<[u8]>, Box<Diagnostic>>)> = jobs
         .par_iter()
-        .map(|&(r, i)| match i {
+        .filter_map(|&(r, i)| match i {
             Some(i) => lecture_poster(r, i),
-            None => programme(r),
+            None => Some(programme(r)),
         })
         .collect();
     for (path, html) in done {
         match html {
             Ok(html) => {
-                sink.put(&path, OutputBody::Bytes(html.into_bytes().into()));
+                sink.put(&path, OutputBody::Bytes(html));
                 paths.insert(path);
             }
             Err(d) => diagnostics.push(*d),
@@ -100,13 +101,15 @@ pub(crate) fn put(
     }
 }
 
-fn lecture_poster(r: &LangRender<'_>, i: usize) -> (String, Result<String, Box<Diagnostic>>) {
+/// A lecture's poster: its output path and HTML; `None` for an entry that is no lecture.
+fn lecture_poster(
+    r: &LangRender<'_>,
+    i: usize,
+) -> Option<(String, Result<Arc<[u8]>, Box<Diagnostic>>)> {
     let entry = r.entry(i);
     let site_path = poster_path(&entry.path);
     let path = r.lang.output_path(&site_path);
-    let Some(lecture) = poster_lecture(r, i) else {
-        return (path, Ok(String::new()));
-    };
+    let lecture = poster_lecture(r, i)?;
     let image = r.page_image(i);
     let mut head = r.head(&site_path, &lecture.title, r.description(i));
     head.noindex = true;
@@ -127,11 +130,11 @@ fn lecture_poster(r: &LangRender<'_>, i: usize) -> (String, Result<String, Box<D
     };
     let mut context = r.context("lectures", head, Vec::new());
     context.insert("poster", view);
-    let html = render(r, "poster.html", context);
-    (path, html)
+    let html = render(r, "poster.html", &site_path, context);
+    Some((path, html))
 }
 
-fn programme(r: &LangRender<'_>) -> (String, Result<String, Box<Diagnostic>>) {
+fn programme(r: &LangRender<'_>) -> (String, Result<Arc<[u8]>, Box<Diagnostic>>) {
     let now = r.inputs.now;
     let until = now
         .checked_add(jiff::SignedDuration::from_hours(24 * PROGRAMME_DAYS))
@@ -164,7 +167,7 @@ fn programme(r: &LangRender<'_>) -> (String, Result<String, Box<Diagnostic>>) {
     let mut context = r.context("lectures", head, Vec::new());
     context.insert("poster", view);
     let path = r.lang.output_path(PROGRAMME_PATH);
-    (path, render(r, "programme.html", context))
+    (path, render(r, "programme.html", PROGRAMME_PATH, context))
 }
 
 fn css_url(r: &LangRender<'_>) -> String {
@@ -173,13 +176,29 @@ fn css_url(r: &LangRender<'_>) -> String {
         .join(&format!("{}css/poster.css", super::THEME_DIR))
 }
 
+/// A poster's HTML: the previous build's when its template context is unchanged.
 fn render(
     r: &LangRender<'_>,
     template: &str,
+    site_path: &str,
     context: super::context::PageContext,
-) -> Result<String, Box<Diagnostic>> {
+) -> Result<Arc<[u8]>, Box<Diagnostic>> {
+    let templates = r.inputs.templates;
+    let cache = r.inputs.cache.filter(|_| templates.is_pure());
+    let key = cache.map(|_| {
+        context
+            .key(r.page_key().text(template).text(site_path))
+            .finish()
+    });
+    if let Some(html) = cache.zip(key.as_ref()).and_then(|(c, k)| c.page(k)) {
+        return Ok(html);
+    }
     let context = r.full_context(context.into_tera(None));
-    r.inputs.templates.render(template, &context)
+    let html: Arc<[u8]> = templates.render(template, &context)?.into_bytes().into();
+    if let Some((cache, key)) = cache.zip(key) {
+        cache.keep_page(key, &html);
+    }
+    Ok(html)
 }
 
 fn poster_lecture(r: &LangRender<'_>, i: usize) -> Option<PosterLecture> {
