@@ -13,6 +13,7 @@ use crate::diagnostics::Diagnostic;
 use crate::localize::{DateText, Details};
 use crate::output::{OutputBody, OutputSink};
 
+use super::pages::PageHtml;
 use super::share::{absolute_qr, poster_path};
 use super::view::LangRender;
 
@@ -22,6 +23,9 @@ pub(crate) const PROGRAMME_PATH: &str = "/lectures/poster/";
 const PROGRAMME_DAYS: i64 = 31;
 /// The most lectures one A4 programme holds.
 const PROGRAMME_MAX: usize = 8;
+
+/// A poster's output path and HTML (or its template's error).
+type Poster = (String, PageHtml);
 
 /// One lecture as a poster shows it.
 #[derive(Debug, Clone, Serialize)]
@@ -83,7 +87,7 @@ pub(crate) fn put(
             std::iter::once(None).chain(lectures).map(move |i| (r, i))
         })
         .collect();
-    let done: Vec<(String, Result<Arc<[u8]>, Box<Diagnostic>>)> = jobs
+    let done: Vec<Poster> = jobs
         .par_iter()
         .filter_map(|&(r, i)| match i {
             Some(i) => lecture_poster(r, i),
@@ -102,10 +106,7 @@ pub(crate) fn put(
 }
 
 /// A lecture's poster: its output path and HTML; `None` for an entry that is no lecture.
-fn lecture_poster(
-    r: &LangRender<'_>,
-    i: usize,
-) -> Option<(String, Result<Arc<[u8]>, Box<Diagnostic>>)> {
+fn lecture_poster(r: &LangRender<'_>, i: usize) -> Option<Poster> {
     let entry = r.entry(i);
     let site_path = poster_path(&entry.path);
     let path = r.lang.output_path(&site_path);
@@ -134,7 +135,7 @@ fn lecture_poster(
     Some((path, html))
 }
 
-fn programme(r: &LangRender<'_>) -> (String, Result<Arc<[u8]>, Box<Diagnostic>>) {
+fn programme(r: &LangRender<'_>) -> Poster {
     let now = r.inputs.now;
     let until = now
         .checked_add(jiff::SignedDuration::from_hours(24 * PROGRAMME_DAYS))
@@ -182,7 +183,7 @@ fn render(
     template: &str,
     site_path: &str,
     context: super::context::PageContext,
-) -> Result<Arc<[u8]>, Box<Diagnostic>> {
+) -> PageHtml {
     let templates = r.inputs.templates;
     let cache = r.inputs.cache.filter(|_| templates.is_pure());
     let key = cache.map(|_| {
