@@ -72,6 +72,9 @@ pub struct BuildArgs {
     /// 把“现在”固定为这个时间（例如 2024-05-01T10:00+08:00），两次生成的结果逐字节相同
     #[arg(long, value_name = "时间")]
     pub now: Option<String>,
+    /// 生成可以直接双击打开的网站（U 盘、展厅大屏）：所有链接都写成相对网址
+    #[arg(long)]
+    pub portable: bool,
 }
 
 #[derive(Debug, Args, Clone)]

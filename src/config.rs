@@ -117,6 +117,8 @@ pub struct Config {
     pub images: ImageSettings,
     /// Entries per list page.
     pub paginate: usize,
+    /// The picture of chat previews for pages without a cover: a path under `static/`.
+    pub share_image: Option<String>,
 }
 
 /// The settings file's name, relative to the site root.
@@ -164,6 +166,7 @@ const KEYS: &[&str] = &[
     "glossary",
     "images",
     "paginate",
+    "share_image",
 ];
 
 /// Chinese names users type for a setting: (中文, key).
@@ -190,6 +193,8 @@ const CHINESE_KEYS: &[(&str, &str)] = &[
     ("图片", "images"),
     ("分页", "paginate"),
     ("每页", "paginate"),
+    ("分享图片", "share_image"),
+    ("分享图", "share_image"),
 ];
 
 /// Every setting, with its entry as written.
@@ -208,6 +213,7 @@ struct RawConfig<'a> {
     glossary: Option<&'a Entry>,
     images: Option<&'a Entry>,
     paginate: Option<&'a Entry>,
+    share_image: Option<&'a Entry>,
 }
 
 impl<'a> RawConfig<'a> {
@@ -226,6 +232,7 @@ impl<'a> RawConfig<'a> {
             "glossary" => Some(&mut self.glossary),
             "images" => Some(&mut self.images),
             "paginate" => Some(&mut self.paginate),
+            "share_image" => Some(&mut self.share_image),
             _ => None,
         }
     }
@@ -255,6 +262,7 @@ fn resolve(entries: &[Entry], r: &mut Reader<'_>) -> Option<Config> {
         glossary,
         images,
         paginate,
+        share_image,
     } = raw;
     const TITLE: &str = "title: 长欣社区“红色微家”";
     let title_value = r.text(title, TITLE).filter(|t| !t.trim().is_empty());
@@ -276,6 +284,10 @@ fn resolve(entries: &[Entry], r: &mut Reader<'_>) -> Option<Config> {
     let glossary = resolve_glossary(glossary, r);
     let images = resolve_images(images, r);
     let paginate = r.count(paginate, 1..=u32::MAX, "paginate: 10");
+    let share_image = r
+        .text(share_image, "share_image: images/share.jpg")
+        .map(|t| t.trim().trim_start_matches('/').to_string())
+        .filter(|t| !t.is_empty());
     let (timezone_name, timezone) = timezone?;
     Some(Config {
         title: title_value?,
@@ -292,6 +304,7 @@ fn resolve(entries: &[Entry], r: &mut Reader<'_>) -> Option<Config> {
         glossary,
         images,
         paginate: paginate.map_or(10, |n| n as usize),
+        share_image,
     })
 }
 

@@ -16,6 +16,7 @@ pub mod localize;
 pub mod markdown;
 pub mod output;
 pub mod pipeline;
+pub mod portable;
 pub mod render;
 pub mod review;
 pub mod serve;

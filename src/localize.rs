@@ -99,6 +99,26 @@ pub const UI_WORDS: &[(&str, &str)] = &[
     ("moved_text", "本页面已迁移到新地址，正在为您跳转："),
     ("copyright", "版权所有"),
     ("empty_list", "暂无内容。"),
+    ("share_title", "分享本页"),
+    ("share_scan", "用手机扫码打开本页"),
+    ("share_url", "本页网址"),
+    ("share_copy", "复制链接"),
+    ("share_copied", "已复制，可以粘贴到微信群"),
+    (
+        "share_copy_manual",
+        "网址已选中，请按 Ctrl+C（手机上长按）复制",
+    ),
+    ("share_poster", "打印讲座海报"),
+    ("programme_poster", "打印近期讲堂海报"),
+    ("poster_time", "时间"),
+    ("poster_scan_page", "扫码查看详情"),
+    ("poster_scan_calendar", "扫码加入手机日历"),
+    ("poster_programme", "近期讲堂"),
+    ("poster_none", "近期没有安排讲堂，欢迎关注网站通知。"),
+    ("poster_cancelled", "本场讲座已取消"),
+    ("poster_postponed", "本场讲座延期举行，新时间另行通知"),
+    ("poster_print", "打印海报"),
+    ("poster_back", "返回讲座页面"),
 ];
 
 /// A date (and maybe a time) as readers see it, in the site's time zone.

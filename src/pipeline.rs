@@ -4,6 +4,7 @@
 
 mod files;
 mod images;
+mod share_image;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
@@ -194,7 +195,9 @@ pub fn build(
     }
     let resolver =
         images::SiteImages::new(&files, &site.config.images, &site.config.base_url, &sources);
+    let share_image = share_image::resolve(input, &site, &files, &resolver, &mut found);
     let inputs = RenderInputs {
+        share_image: share_image.as_ref(),
         converter: &converter,
         templates: &templates,
         now: options.now,

@@ -62,11 +62,12 @@ fn sitemap_lists_every_page_of_both_languages_with_alternates() {
     let site = bilingual();
     let entries = sitemap_entries(&site.read("sitemap.xml"));
     let locs: Vec<&str> = entries.iter().map(|e| e.loc.as_str()).collect();
-    // Every page but the 404 pages (the fixture has no redirects).
+    // Every page but the 404 pages (the fixture has no redirects) and the posters, which
+    // are for printing (noindex).
     let pages: Vec<String> = site
         .paths()
         .into_iter()
-        .filter(|p| p.ends_with("index.html"))
+        .filter(|p| p.ends_with("index.html") && !p.contains("/poster/"))
         .collect();
     assert_eq!(entries.len(), pages.len(), "{locs:#?}");
     for page in &pages {
@@ -488,7 +489,11 @@ fn feeds_and_calendars_are_byte_identical_across_builds() {
         .into_iter()
         .filter(|p| !p.ends_with(".html") && !p.starts_with("theme/") && !p.starts_with('.'))
         .collect();
-    let mut expected = vec!["robots.txt".to_string(), "sitemap.xml".to_string()];
+    let mut expected = vec![
+        "robots.txt".to_string(),
+        "share.png".to_string(),
+        "sitemap.xml".to_string(),
+    ];
     for prefix in ["", "zh-hant/"] {
         expected.push(format!("{prefix}atom.xml"));
         expected.push(format!("{prefix}lectures/calendar.ics"));

@@ -25,6 +25,9 @@ pub struct RenderCache {
     /// rendered again renders again.
     bodies: Generations<Key, Arc<BodyFacts>>,
     pages: Generations<Key, Arc<[u8]>>,
+    /// QR code SVGs by the text they hold and their label: the costliest part of a
+    /// page's context to make (`share::qr_svg`).
+    qr_codes: Generations<(String, String), Arc<str>>,
 }
 
 impl RenderCache {
@@ -44,10 +47,20 @@ impl RenderCache {
         self.pages.keep(key, Arc::clone(html));
     }
 
+    pub(crate) fn qr_code(&self, text: &str, label: &str) -> Option<Arc<str>> {
+        self.qr_codes.get(&(text.to_string(), label.to_string()))
+    }
+
+    pub(crate) fn keep_qr_code(&self, text: &str, label: &str, svg: &Arc<str>) {
+        self.qr_codes
+            .keep((text.to_string(), label.to_string()), Arc::clone(svg));
+    }
+
     /// Ends a build: what it used or made is what the next one may take.
     pub fn finish(&self) {
         self.bodies.finish();
         self.pages.finish();
+        self.qr_codes.finish();
     }
 }
 

@@ -13,6 +13,8 @@ mod linked_data;
 mod lists;
 mod outputs;
 mod pages;
+mod posters;
+pub mod share;
 pub mod sitemap;
 pub mod templates;
 mod view;
@@ -128,6 +130,9 @@ pub struct RenderInputs<'a> {
     pub theme_static: &'a [(String, OutputBody)],
     /// Bodies and pages of the previous build to reuse when their inputs are unchanged.
     pub cache: Option<&'a RenderCache>,
+    /// The picture of chat previews for pages without a cover (`share_image` in site.yaml);
+    /// `None` for the one drawn from the site's name.
+    pub share_image: Option<&'a share::SiteImage>,
 }
 
 /// The theme's static files as (path under `static/`, body) for `RenderInputs::theme_static`.
@@ -221,6 +226,12 @@ pub fn site(
         .map(|(lang, job)| (&renders[lang], job.clone()))
         .collect();
     put_aliases(site, &aliases, sink, &mut paths, &mut diagnostics);
+    posters::put(&renders, sink, &mut paths, &mut diagnostics);
+    if inputs.share_image.is_none() {
+        let png = share::generated_image(&site.config.title);
+        sink.put(share::GENERATED_IMAGE, OutputBody::Bytes(png.into()));
+        paths.insert(share::GENERATED_IMAGE.to_string());
+    }
     for (path, text) in outputs::files(&renders) {
         sink.put(&path, OutputBody::Bytes(text.into_bytes().into()));
         paths.insert(path);

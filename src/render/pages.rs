@@ -14,7 +14,7 @@ use super::context::PageContext;
 use super::view::{
     Body, BodyFacts, Crumb, LangRender, LectureCard, Link, StoryCard, TagLink, WorkshopCard,
 };
-use super::{Job, lecture_ics_path, linked_data, lists};
+use super::{Job, lecture_ics_path, linked_data, lists, share};
 
 /// A page to render: its language-neutral site path, its template and its context.
 pub(crate) struct Page {
@@ -145,7 +145,9 @@ fn home(r: &LangRender<'_>) -> Page {
         .home
         .map_or_else(|| r.loc.description.clone(), |i| r.description(i));
     let mut head = r.head("/", &r.loc.title, description);
-    head.og_image = site.home.and_then(|i| r.page_image(i)).map(|(_, og)| og);
+    if let Some((_, og)) = site.home.and_then(|i| r.page_image(i)) {
+        set_og_image(&mut head, og);
+    }
     let mut context = r.context("home", head, Vec::new());
     context.insert("page", view);
     Page {
@@ -214,7 +216,9 @@ fn entry(r: &LangRender<'_>, i: usize, body: &Body) -> Page {
     let og_image = image.as_ref().map(|(_, og)| og.clone());
     let jsonld = linked_data::page_jsonld(r, i, &description, og_image.as_ref());
     let mut head = r.head(&entry.path, &text.title, description);
-    head.og_image = og_image;
+    if let Some(og) = og_image {
+        set_og_image(&mut head, og);
+    }
     head.jsonld = jsonld;
     let (nav, crumbs) = crumbs(r, entry.doc.section, i);
     let view = EntryView {
@@ -236,6 +240,9 @@ fn entry(r: &LangRender<'_>, i: usize, body: &Body) -> Page {
     };
     let mut context = r.context(&nav, head, crumbs);
     context.insert("page", view);
+    if let Some(share) = share::share_view(r, i) {
+        context.insert("share", share);
+    }
     match &text.details {
         Details::Story(_) => context.insert("story", story_view(r, i)),
         Details::Workshop(_) => context.insert("workshop", workshop_view(r, i)),
@@ -246,6 +253,13 @@ fn entry(r: &LangRender<'_>, i: usize, body: &Body) -> Page {
         site_path: entry.path.clone(),
         template,
         context,
+    }
+}
+
+/// A cover's `og:image` replaces the site's picture when it makes a preview card.
+fn set_og_image(head: &mut super::view::Head, og: super::view::OgImage) {
+    if share::fits_preview(&og) {
+        head.og_image = Some(og);
     }
 }
 
@@ -385,7 +399,9 @@ struct AliasView {
 fn alias(r: &LangRender<'_>, from: &str, to: &str) -> Page {
     let target = r.site.entries.iter().position(|e| e.path == to);
     let target_title = target.map_or_else(|| r.loc.title.clone(), |i| r.text(i).title.clone());
-    let mut head = r.head(to, &target_title, r.word("moved_text").to_string());
+    // A forwarded old link shows the new page's card in chat apps.
+    let description = target.map_or_else(|| r.word("moved_text").to_string(), |i| r.description(i));
+    let mut head = r.head(to, &target_title, description);
     head.noindex = true;
     let mut context = r.context("", head, Vec::new());
     context.insert(

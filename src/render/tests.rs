@@ -37,6 +37,7 @@ pub(super) fn config() -> Config {
         glossary: Vec::new(),
         images: ImageSettings::default(),
         paginate: 2,
+        share_image: None,
     }
 }
 
@@ -288,6 +289,7 @@ fn build_with(config: Config) -> Built {
     )];
     let inputs = RenderInputs {
         cache: None,
+        share_image: None,
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -615,6 +617,7 @@ fn text_is_escaped_in_pages() {
     let templates = Templates::builtin();
     let inputs = RenderInputs {
         cache: None,
+        share_image: None,
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -753,6 +756,7 @@ pub(super) fn render_site(site: &Site, static_files: &[(String, OutputBody)]) ->
     let templates = Templates::builtin();
     let inputs = RenderInputs {
         cache: None,
+        share_image: None,
         converter: &converter,
         templates: &templates,
         now: now(),

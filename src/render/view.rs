@@ -279,7 +279,7 @@ impl<'a> LangRender<'a> {
                 label: self.word(switch_word(lang.script)).to_string(),
             }),
             og_type: "website",
-            og_image: None,
+            og_image: Some(super::share::site_og_image(self)),
             jsonld: None,
             noindex: false,
         }

@@ -346,3 +346,21 @@ fn read_reply(mut reader: impl BufRead) -> std::io::Result<Vec<u8>> {
     }
     Ok(body)
 }
+
+impl Browser {
+    /// Prints the page with W3C "Print Page" on A4 paper in portrait, without margins,
+    /// backgrounds included: the PDF's bytes in base64.
+    pub fn print_a4(&self) -> String {
+        let options = json!({
+            "orientation": "portrait",
+            "page": {"width": 21.0, "height": 29.7},
+            "margin": {"top": 0, "bottom": 0, "left": 0, "right": 0},
+            "background": true,
+            "shrinkToFit": false,
+        });
+        self.post("/print", options)
+            .as_str()
+            .expect("a base64 PDF")
+            .to_string()
+    }
+}
