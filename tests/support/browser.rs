@@ -346,3 +346,21 @@ fn read_reply(mut reader: impl BufRead) -> std::io::Result<Vec<u8>> {
     }
     Ok(body)
 }
+
+impl Browser {
+    /// Clicks the first element that `css` selects and types `text` into it, as keystrokes.
+    pub fn type_into(&self, css: &str, text: &str) {
+        let found = self.post(
+            "/element",
+            json!({"using": "css selector", "value": css}),
+        );
+        let id = found
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}: {found}"))
+            .to_string();
+        self.post(&format!("/element/{id}/click"), json!({}));
+        self.post(&format!("/element/{id}/value"), json!({ "text": text }));
+    }
+}
