@@ -134,7 +134,8 @@ fn typed_queries_find_pages_in_the_readers_script_under_a_sub_path() {
         "document.querySelector('.search-result h2 a') && document.querySelector('.search-result h2 a').textContent === '楼道里的议事会'",
         &no_log,
     );
-    let href = browser.run("return document.querySelector('.search-result h2 a').getAttribute('href');");
+    let href =
+        browser.run("return document.querySelector('.search-result h2 a').getAttribute('href');");
     assert_eq!(href, url("stories/yiduan/"));
 
     // Pairs that all occur but not in a row: a message, not an empty page.

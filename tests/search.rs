@@ -154,7 +154,10 @@ fn one_character_queries_words_and_numbers_match() {
     let site = built();
     let index = Index::read(&site);
     assert_eq!(index.query("zh-hans", "剪"), vec!["义剪队上门理发"]);
-    assert_eq!(index.query("zh-hans", "0510-80000101"), vec!["“老书记”工作室"]);
+    assert_eq!(
+        index.query("zh-hans", "0510-80000101"),
+        vec!["“老书记”工作室"]
+    );
     assert_eq!(index.query("zh-hans", "80000101"), vec!["“老书记”工作室"]);
     assert!(index.query("zh-hans", "8000").is_empty());
     assert_eq!(index.query("zh-hans", "icp"), vec!["关于我们"]);
@@ -165,7 +168,10 @@ fn one_character_queries_words_and_numbers_match() {
 fn every_term_must_match() {
     let site = built();
     let index = Index::read(&site);
-    assert_eq!(index.query("zh-hans", "议事会 电梯"), vec!["楼道里的议事会"]);
+    assert_eq!(
+        index.query("zh-hans", "议事会 电梯"),
+        vec!["楼道里的议事会"]
+    );
     assert!(index.query("zh-hans", "议事会 网格员").is_empty());
 }
 
@@ -188,7 +194,12 @@ fn title_then_fields_then_body_and_ties_go_to_the_newest() {
     // 长欣公寓社区 in fields: newest first.
     assert_eq!(
         index.query("zh-hans", "长欣公寓"),
-        vec!["网格里的邻里事", "楼道里的议事会", "长欣社区的老书记", "“老书记”工作室"]
+        vec![
+            "网格里的邻里事",
+            "楼道里的议事会",
+            "长欣社区的老书记",
+            "“老书记”工作室"
+        ]
     );
 }
 
@@ -205,7 +216,10 @@ fn drafts_and_pages_with_search_false_are_left_out() {
 fn each_language_has_a_search_page_and_every_page_a_search_box() {
     let site = built();
     let hans = site.read("search/index.html");
-    assert!(hans.contains(r#"data-index="/changxin/search-index/""#), "{hans}");
+    assert!(
+        hans.contains(r#"data-index="/changxin/search-index/""#),
+        "{hans}"
+    );
     assert!(hans.contains(r#"data-home="/changxin/""#));
     assert!(hans.contains("<noscript>"));
     assert!(hans.contains(r#"href="/changxin/tags/""#));
@@ -214,6 +228,9 @@ fn each_language_has_a_search_page_and_every_page_a_search_box() {
     assert!(hant.contains(r#"data-lang="zh-hant""#));
     assert!(hant.contains("搜索本站"));
     let story = site.read("zh-hant/stories/lifa/index.html");
-    assert!(story.contains(r#"action="/changxin/zh-hant/search/""#), "{story}");
+    assert!(
+        story.contains(r#"action="/changxin/zh-hant/search/""#),
+        "{story}"
+    );
     assert!(site.exists("theme/js/search.js"));
 }

@@ -254,12 +254,7 @@ fn phase_of(site: &Site, job: &Job) -> Option<Phase> {
     match job {
         Job::Entry(i) if site.entries[*i].doc.section == Section::Workshops => Some(Phase::Cards),
         Job::Entry(_) => Some(Phase::OwnBody),
-        Job::Home
-        | Job::List(..)
-        | Job::TagIndex
-        | Job::Tag(_)
-        | Job::NotFound
-        | Job::Search => {
+        Job::Home | Job::List(..) | Job::TagIndex | Job::Tag(_) | Job::NotFound | Job::Search => {
             Some(Phase::Lists)
         }
         Job::Alias(..) => None,

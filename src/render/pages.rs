@@ -391,7 +391,11 @@ struct SearchView {
 /// `js/search.js` in the browser.
 fn search(r: &LangRender<'_>) -> Page {
     let title = r.word("search").to_string();
-    let mut head = r.head(crate::search::SEARCH_PATH, &title, r.word("search_help").to_string());
+    let mut head = r.head(
+        crate::search::SEARCH_PATH,
+        &title,
+        r.word("search_help").to_string(),
+    );
     head.noindex = true;
     let mut context = r.context("", head, Vec::new());
     context.insert(

@@ -41,8 +41,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
 ];
 
 /// Every static file of the default theme (path under `static/` → bytes), published under `theme/`.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] =
-    builtin_bytes![
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = builtin_bytes![
     "css/site.css",
     "css/print.css",
     "css/search.css",

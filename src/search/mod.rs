@@ -117,7 +117,11 @@ impl<'a> IndexBuilder<'a> {
             ids: document_ids(site),
             added: langs
                 .iter()
-                .map(|_| (0..site.entries.len()).map(|_| AtomicBool::new(false)).collect())
+                .map(|_| {
+                    (0..site.entries.len())
+                        .map(|_| AtomicBool::new(false))
+                        .collect()
+                })
                 .collect(),
             langs,
             state: Mutex::new(State::default()),
@@ -163,7 +167,11 @@ impl<'a> IndexBuilder<'a> {
         let mut state = lock(&self.state);
         state.paths.push(path);
         for (key, bits) in keys.into_iter().flatten() {
-            state.postings.entry(key).or_default().push(id << 3 | u32::from(bits));
+            state
+                .postings
+                .entry(key)
+                .or_default()
+                .push(id << 3 | u32::from(bits));
         }
     }
 
@@ -274,7 +282,11 @@ fn meta_text(r: &LangRender<'_>, entry: usize) -> String {
         }
         Details::Page => {}
     }
-    parts.extend(text.tags.iter().filter_map(|&t| r.loc.tags.get(t).map(String::as_str)));
+    parts.extend(
+        text.tags
+            .iter()
+            .filter_map(|&t| r.loc.tags.get(t).map(String::as_str)),
+    );
     parts.retain(|p| !p.trim().is_empty());
     parts.join(" · ")
 }

@@ -66,7 +66,13 @@ mod tests {
 
     #[test]
     fn postings_round_trip() {
-        let list = vec![(0, IN_TITLE), (1, IN_BODY), (2, 7), (40, IN_FIELDS), (100_000, 1)];
+        let list = vec![
+            (0, IN_TITLE),
+            (1, IN_BODY),
+            (2, 7),
+            (40, IN_FIELDS),
+            (100_000, 1),
+        ];
         let text = encode(&list);
         assert_eq!(decode(&text), Some(list));
     }

@@ -350,10 +350,7 @@ fn read_reply(mut reader: impl BufRead) -> std::io::Result<Vec<u8>> {
 impl Browser {
     /// Clicks the first element that `css` selects and types `text` into it, as keystrokes.
     pub fn type_into(&self, css: &str, text: &str) {
-        let found = self.post(
-            "/element",
-            json!({"using": "css selector", "value": css}),
-        );
+        let found = self.post("/element", json!({"using": "css selector", "value": css}));
         let id = found
             .as_object()
             .and_then(|o| o.values().next())
