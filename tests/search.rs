@@ -234,3 +234,24 @@ fn each_language_has_a_search_page_and_every_page_a_search_box() {
     );
     assert!(site.exists("theme/js/search.js"));
 }
+
+#[test]
+fn two_builds_write_the_same_index() {
+    let first = built();
+    let second = built();
+    let index: Vec<String> = first
+        .paths()
+        .into_iter()
+        .filter(|p| p.starts_with(INDEX_DIR))
+        .collect();
+    assert!(index.len() > 10, "{index:?}");
+    let again: Vec<String> = second
+        .paths()
+        .into_iter()
+        .filter(|p| p.starts_with(INDEX_DIR))
+        .collect();
+    assert_eq!(index, again);
+    for path in &index {
+        assert_eq!(first.read(path), second.read(path), "{path}");
+    }
+}
