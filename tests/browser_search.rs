@@ -111,6 +111,11 @@ fn typed_queries_find_pages_in_the_readers_script_under_a_sub_path() {
     );
     let status = browser.run("return document.querySelector('[data-search-status]').textContent;");
     assert_eq!(status, "找到 1 條結果");
+    // A screen reader hears the count: the status is a polite live region; the box has a label.
+    let a11y = browser.run(
+        "const s = document.querySelector('[data-search-status]'); return [s.getAttribute('role'), s.getAttribute('aria-live'), document.querySelector('label[for=search-q]').textContent];",
+    );
+    assert_eq!(a11y, serde_json::json!(["status", "polite", "搜索本站"]));
     let kind = browser.run("return document.querySelector('.search-kind').textContent;");
     assert_eq!(kind, "故事");
     assert_eq!(
