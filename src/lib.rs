@@ -19,6 +19,7 @@ pub mod pipeline;
 pub mod portable;
 pub mod render;
 pub mod review;
+pub mod search;
 pub mod serve;
 pub mod site;
 pub mod source;

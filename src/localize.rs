@@ -119,6 +119,32 @@ pub const UI_WORDS: &[(&str, &str)] = &[
     ("poster_postponed", "本场讲座延期举行，新时间另行通知"),
     ("poster_print", "打印海报"),
     ("poster_back", "返回讲座页面"),
+    ("search", "搜索"),
+    ("search_label", "搜索本站"),
+    ("search_placeholder", "社区、人名或记得的一句话"),
+    (
+        "search_help",
+        "输入社区名、人名或记得的一句话，简体、繁体都可以；几个词之间用空格隔开。",
+    ),
+    (
+        "search_noscript",
+        "搜索需要浏览器开启 JavaScript 才能使用。您也可以按标签查找全部内容：",
+    ),
+    ("search_browse_tags", "查看全部标签"),
+    ("search_empty", "请在上面的搜索框里输入要找的内容。"),
+    ("search_loading", "正在搜索……"),
+    ("search_count", "找到 {n} 条结果"),
+    ("search_count_about", "找到约 {n} 条结果"),
+    (
+        "search_none",
+        "没有找到包含“{q}”的内容。请检查有没有错字，或者少输入几个字再试。",
+    ),
+    ("search_more", "显示更多结果"),
+    ("search_failed", "搜索暂时无法使用，请刷新页面再试。"),
+    ("search_kind_story", "故事"),
+    ("search_kind_workshop", "工作室"),
+    ("search_kind_lecture", "讲堂"),
+    ("search_kind_page", "页面"),
 ];
 
 /// A date (and maybe a time) as readers see it, in the site's time zone.

@@ -62,12 +62,16 @@ fn sitemap_lists_every_page_of_both_languages_with_alternates() {
     let site = bilingual();
     let entries = sitemap_entries(&site.read("sitemap.xml"));
     let locs: Vec<&str> = entries.iter().map(|e| e.loc.as_str()).collect();
-    // Every page but the 404 pages (the fixture has no redirects) and the posters, which
-    // are for printing (noindex).
+    // Every page but the 404 and search pages (the fixture has no redirects) and the
+    // posters, which are for printing (noindex).
     let pages: Vec<String> = site
         .paths()
         .into_iter()
-        .filter(|p| p.ends_with("index.html") && !p.contains("/poster/"))
+        .filter(|p| {
+            p.ends_with("index.html")
+                && !p.contains("/poster/")
+                && !p.ends_with("search/index.html")
+        })
         .collect();
     assert_eq!(entries.len(), pages.len(), "{locs:#?}");
     for page in &pages {
@@ -488,6 +492,7 @@ fn feeds_and_calendars_are_byte_identical_across_builds() {
         .paths()
         .into_iter()
         .filter(|p| !p.ends_with(".html") && !p.starts_with("theme/") && !p.starts_with('.'))
+        .filter(|p| !p.starts_with("search-index/"))
         .collect();
     let mut expected = vec![
         "robots.txt".to_string(),

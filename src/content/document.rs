@@ -67,6 +67,8 @@ pub struct Common {
     pub script: Option<Script>,
     /// Old URL paths (site-relative, e.g. `/old/story/`) that redirect here.
     pub aliases: Vec<String>,
+    /// `search: false`: the page is left out of the site's search.
+    pub exclude_from_search: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

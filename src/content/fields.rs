@@ -13,7 +13,7 @@ use super::yaml::{Entry, Pos};
 
 /// Fields every type knows.
 pub(crate) const COMMON: &[&str] = &[
-    "title", "slug", "summary", "tags", "cover", "draft", "script", "aliases",
+    "title", "slug", "summary", "tags", "cover", "draft", "script", "aliases", "search",
 ];
 pub(crate) const STORY: &[&str] = &["date", "community", "district", "author", "workshops"];
 pub(crate) const WORKSHOP: &[&str] = &[
@@ -59,6 +59,7 @@ const CHINESE_COMMON: &[(&str, &str)] = &[
     ("简繁", "script"),
     ("旧网址", "aliases"),
     ("别名", "aliases"),
+    ("搜索", "search"),
 ];
 const CHINESE_STORY: &[(&str, &str)] = &[
     ("日期", "date"),
@@ -289,6 +290,7 @@ struct RawCommon<'a> {
     draft: Option<&'a Entry>,
     script: Option<&'a Entry>,
     aliases: Option<&'a Entry>,
+    search: Option<&'a Entry>,
 }
 
 impl<'a> RawCommon<'a> {
@@ -302,6 +304,7 @@ impl<'a> RawCommon<'a> {
             "draft" => Some(&mut self.draft),
             "script" => Some(&mut self.script),
             "aliases" => Some(&mut self.aliases),
+            "search" => Some(&mut self.search),
             _ => None,
         }
     }
@@ -424,6 +427,7 @@ fn resolve_common(raw: RawCommon<'_>, cx: FieldContext<'_>, r: &mut Reader<'_>) 
         draft,
         script,
         aliases,
+        search,
     } = raw;
     const TITLE: &str = "title: 长欣社区“红色微家”三年计划";
     let title_text = r.text(title, TITLE).filter(|t| !t.trim().is_empty());
@@ -440,6 +444,7 @@ fn resolve_common(raw: RawCommon<'_>, cx: FieldContext<'_>, r: &mut Reader<'_>) 
         draft: r.yes_no(draft).unwrap_or(false),
         script: r.choice(script, SCRIPTS, "hans（简体）或 hant（繁体）"),
         aliases: alias_list(aliases, r),
+        exclude_from_search: !r.yes_no(search).unwrap_or(true),
     };
     (!common.title.is_empty() || cx.section == Section::Home).then_some(common)
 }

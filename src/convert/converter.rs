@@ -100,6 +100,13 @@ impl Converter {
         Cow::Owned(out)
     }
 
+    /// Every traditional character that a one-character conversion writes as another
+    /// simplified character, with that character (`髮`→`发`), sorted: the table search
+    /// folds both scripts with.
+    pub fn to_hans_pairs(&self) -> &[(char, char)] {
+        self.tables.to_hans_pairs()
+    }
+
     /// The script `text` is written in: the one with more characters that exist
     /// in that script only. `None` for text that reads the same in both (or has
     /// no Chinese), and for a tie. A few stray characters of the other script

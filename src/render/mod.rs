@@ -174,6 +174,8 @@ pub(crate) enum Job {
     TagIndex,
     Tag(usize),
     NotFound,
+    /// The search page.
+    Search,
     /// Old site path → new site path.
     Alias(String, String),
 }
@@ -190,10 +192,12 @@ pub fn site(
     sink: &dyn OutputSink,
 ) -> (BTreeSet<String>, Vec<Diagnostic>) {
     let index = body::SourceIndex::new(site);
+    let fold = crate::search::Fold::new(inputs.converter);
+    let search = crate::search::IndexBuilder::new(site, fold, sink);
     let mut renders: Vec<LangRender<'_>> = site
         .langs()
         .into_iter()
-        .map(|lang| LangRender::new(site, inputs, &index, lang))
+        .map(|lang| LangRender::new(site, inputs, &index, lang, Some(&search)))
         .collect();
     let jobs: Vec<Vec<Job>> = renders.iter().map(jobs).collect();
     let mut put = Vec::new();
@@ -236,6 +240,9 @@ pub fn site(
         sink.put(&path, OutputBody::Bytes(text.into_bytes().into()));
         paths.insert(path);
     }
+    renders.iter().for_each(LangRender::add_unseen_to_search);
+    drop(renders);
+    paths.extend(search.finish());
     copy_static(inputs, sink, &mut paths, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);
     (paths, diagnostics)
@@ -258,7 +265,7 @@ fn phase_of(site: &Site, job: &Job) -> Option<Phase> {
     match job {
         Job::Entry(i) if site.entries[*i].doc.section == Section::Workshops => Some(Phase::Cards),
         Job::Entry(_) => Some(Phase::OwnBody),
-        Job::Home | Job::List(..) | Job::TagIndex | Job::Tag(_) | Job::NotFound => {
+        Job::Home | Job::List(..) | Job::TagIndex | Job::Tag(_) | Job::NotFound | Job::Search => {
             Some(Phase::Lists)
         }
         Job::Alias(..) => None,
@@ -368,7 +375,7 @@ fn put_aliases(
 /// The pages of one language, aliases last so that they never replace a page.
 fn jobs(r: &LangRender<'_>) -> Vec<Job> {
     let site = r.site;
-    let mut jobs = vec![Job::Home, Job::TagIndex, Job::NotFound];
+    let mut jobs = vec![Job::Home, Job::TagIndex, Job::NotFound, Job::Search];
     jobs.extend(
         (0..site.entries.len())
             .filter(|&i| site.entries[i].doc.section != Section::Home)

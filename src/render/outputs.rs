@@ -91,7 +91,7 @@ fn indexed_page(r: &LangRender<'_>, job: &Job) -> Option<(String, Option<When>)>
         Job::List(section, n) => lists::list_path(*section, *n),
         Job::TagIndex => "/tags/".to_string(),
         Job::Tag(t) => format!("/tags/{}/", r.site.tags[*t].slug),
-        Job::NotFound | Job::Alias(..) => return None,
+        Job::NotFound | Job::Search | Job::Alias(..) => return None,
     };
     Some((path, None))
 }

@@ -48,6 +48,7 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
         Job::TagIndex => (lists::tag_index(r), None),
         Job::Tag(t) => (lists::tag(r, *t), None),
         Job::NotFound => (not_found(r), None),
+        Job::Search => (search(r), None),
         Job::Alias(from, to) => (alias(r, from, to), None),
     };
     let path = r.lang.output_path(&page.site_path);
@@ -384,6 +385,49 @@ fn not_found(r: &LangRender<'_>) -> Page {
     Page {
         site_path: "/404.html".into(),
         template: "404.html",
+        context,
+    }
+}
+
+#[derive(Serialize)]
+struct SearchView {
+    /// The index folder under the base (`/changxin/search-index/`).
+    index_url: String,
+    /// This language's home (`/changxin/zh-hant/`): result links are site paths under it.
+    home_url: String,
+    /// `zh-hans` or `zh-hant`: the documents to show.
+    lang: &'static str,
+    tags_url: String,
+    script_url: String,
+}
+
+/// The search page: a form that works as a plain GET (`?q=`), results made by
+/// `js/search.js` in the browser.
+fn search(r: &LangRender<'_>) -> Page {
+    let title = r.word("search").to_string();
+    let mut head = r.head(
+        crate::search::SEARCH_PATH,
+        &title,
+        r.word("search_help").to_string(),
+    );
+    head.noindex = true;
+    let mut context = r.context("", head, Vec::new());
+    context.insert(
+        "page",
+        SearchView {
+            index_url: r.inputs.base_url.join(crate::search::INDEX_DIR),
+            home_url: r.url("/"),
+            lang: r.lang.script.code(),
+            tags_url: r.url("/tags/"),
+            script_url: r
+                .inputs
+                .base_url
+                .join(&format!("{}js/search.js", super::THEME_DIR)),
+        },
+    );
+    Page {
+        site_path: crate::search::SEARCH_PATH.into(),
+        template: "search.html",
         context,
     }
 }

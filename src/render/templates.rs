@@ -40,6 +40,7 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "share.html",
     "poster.html",
     "programme.html",
+    "search.html",
 ];
 
 /// Every static file of the default theme (path under `static/` → bytes), published under `theme/`.
@@ -48,6 +49,8 @@ pub const BUILTIN_STATIC: &[(&str, &[u8])] = builtin_bytes![
     "css/print.css",
     "css/poster.css",
     "js/site.js",
+    "css/search.css",
+    "js/search.js",
     "favicon.svg"
 ];
 

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -49,6 +50,8 @@ pub struct LangRender<'a> {
     shared: Context,
     /// The start of every page's cache key: templates, language, `shared`.
     page_key: KeyBuilder,
+    /// Takes each body's whole text as it is rendered.
+    search: Option<&'a crate::search::IndexBuilder<'a>>,
 }
 
 impl<'a> LangRender<'a> {
@@ -57,6 +60,7 @@ impl<'a> LangRender<'a> {
         inputs: &'a RenderInputs<'a>,
         index: &'a SourceIndex<'a>,
         lang: Lang,
+        search: Option<&'a crate::search::IndexBuilder<'a>>,
     ) -> LangRender<'a> {
         let loc = localize(site, lang, inputs.converter);
         let mut render = LangRender {
@@ -73,6 +77,7 @@ impl<'a> LangRender<'a> {
             upcoming: site.upcoming_lectures.iter().copied().collect(),
             shared: Context::new(),
             page_key: KeyBuilder::default(),
+            search,
         };
         render.site_view = render.build_site_view();
         render.shared.insert("site", &render.site_view);
@@ -212,7 +217,29 @@ impl<'a> LangRender<'a> {
     }
 
     fn render_body(&self, entry: usize) -> (Rendered, bool) {
-        render_body(self.site, self.inputs, self.index, self.lang, entry)
+        let (mut rendered, consulted) =
+            render_body(self.site, self.inputs, self.index, self.lang, entry);
+        if let Some(search) = self.search {
+            search.add(self, entry, &rendered.plain_text);
+        }
+        // Only excerpts read the plain text: keep their source, not the whole body
+        // (two copies of every body's text otherwise stay in memory to the end).
+        rendered.plain_text = excerpt_source(&rendered.plain_text);
+        (rendered, consulted)
+    }
+
+    /// Gives the search index the bodies it has not seen: those taken from the previous
+    /// build's cache (serve), rendered again for their text.
+    pub(crate) fn add_unseen_to_search(&self) {
+        let Some(search) = self.search else {
+            return;
+        };
+        (0..self.site.entries.len())
+            .into_par_iter()
+            .filter(|&i| search.missing(self.lang, i))
+            .for_each(|i| {
+                self.render_body(i);
+            });
     }
 
     /// A theme word in this language.
@@ -322,6 +349,7 @@ impl<'a> LangRender<'a> {
             calendar_url: self.url(CALENDAR_PATH),
             feed_url: self.url(FEED_PATH),
             tags_url: self.url("/tags/"),
+            search_url: self.url(crate::search::SEARCH_PATH),
             css_url: theme("css/site.css"),
             print_css_url: theme("css/print.css"),
             js_url: theme("js/site.js"),
@@ -556,10 +584,7 @@ fn render_body(
         base: inputs.base_url,
         images: &images,
     };
-    let mut rendered = markdown::render(&site.entries[entry].doc.body, &host);
-    // Only excerpts read the plain text: keep their source, not the whole body
-    // (two copies of every body's text otherwise stay in memory to the end).
-    rendered.plain_text = excerpt_source(&rendered.plain_text);
+    let rendered = markdown::render(&site.entries[entry].doc.body, &host);
     (rendered, images.consulted.into_inner())
 }
 
@@ -731,6 +756,7 @@ pub(crate) struct SiteView {
     pub(crate) calendar_url: String,
     pub(crate) feed_url: String,
     pub(crate) tags_url: String,
+    pub(crate) search_url: String,
     pub(crate) css_url: String,
     pub(crate) print_css_url: String,
     pub(crate) js_url: String,

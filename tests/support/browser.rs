@@ -363,4 +363,17 @@ impl Browser {
             .expect("a base64 PDF")
             .to_string()
     }
+
+    /// Clicks the first element that `css` selects and types `text` into it, as keystrokes.
+    pub fn type_into(&self, css: &str, text: &str) {
+        let found = self.post("/element", json!({"using": "css selector", "value": css}));
+        let id = found
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}: {found}"))
+            .to_string();
+        self.post(&format!("/element/{id}/click"), json!({}));
+        self.post(&format!("/element/{id}/value"), json!({ "text": text }));
+    }
 }
