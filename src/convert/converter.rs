@@ -104,7 +104,7 @@ impl Converter {
     /// simplified character, with that character (`髮`→`发`), sorted: the table search
     /// folds both scripts with.
     pub fn to_hans_pairs(&self) -> &[(char, char)] {
-        self.tables.to_hans_pairs()
+        self.tables().to_hans_pairs()
     }
 
     /// The script `text` is written in: the one with more characters that exist
