@@ -25,6 +25,8 @@ pub struct RenderCache {
     /// rendered again renders again.
     bodies: Generations<Key, Arc<BodyFacts>>,
     pages: Generations<Key, Arc<[u8]>>,
+    /// Each output path's page and the dependency record it was rendered from (`deps`).
+    outputs: Generations<String, (Key, Arc<[u8]>)>,
 }
 
 impl RenderCache {
@@ -44,10 +46,21 @@ impl RenderCache {
         self.pages.keep(key, Arc::clone(html));
     }
 
+    /// The previous build's page at `path` if it was rendered from the record `key`.
+    pub(crate) fn output(&self, path: &str, key: &Key) -> Option<Arc<[u8]>> {
+        let (kept, html) = self.outputs.get(&path.to_string())?;
+        (kept == *key).then_some(html)
+    }
+
+    pub(crate) fn keep_output(&self, path: String, key: Key, html: &Arc<[u8]>) {
+        self.outputs.keep(path, (key, Arc::clone(html)));
+    }
+
     /// Ends a build: what it used or made is what the next one may take.
     pub fn finish(&self) {
         self.bodies.finish();
         self.pages.finish();
+        self.outputs.finish();
     }
 }
 
