@@ -56,6 +56,15 @@ impl RenderCache {
         self.outputs.keep(path, (key, Arc::clone(html)));
     }
 
+    /// The dependency record of each output path the last build kept.
+    #[cfg(test)]
+    pub(crate) fn records(&self) -> std::collections::BTreeMap<String, Key> {
+        lock(&self.outputs.old)
+            .iter()
+            .map(|(path, (key, _))| (path.clone(), *key))
+            .collect()
+    }
+
     /// Ends a build: what it used or made is what the next one may take.
     pub fn finish(&self) {
         self.bodies.finish();

@@ -237,3 +237,6 @@ fn section_entries(r: &LangRender<'_>, section: Section) -> Vec<usize> {
         Section::Pages | Section::Home => Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests;
