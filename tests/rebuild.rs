@@ -7,6 +7,10 @@
 
 mod support;
 
+#[allow(dead_code)]
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
 use std::path::Path;
 
 use support::SiteTest;
@@ -138,9 +142,6 @@ fn rebuilds_after_edits_equal_fresh_builds() {
 
 #[test]
 fn rebuilds_of_a_synthetic_site_equal_fresh_builds() {
-    #[allow(dead_code)]
-    #[path = "../benches/support/synth.rs"]
-    mod synth;
     let site = SiteTest::empty();
     let root = site.root().to_path_buf();
     synth::generate(&root, 80, 7).unwrap();
@@ -225,7 +226,7 @@ fn random_change(site: &SiteTest, steps: &mut Steps, n: usize) -> String {
     let files = content_files(root);
     let file = files[steps.below(files.len())].clone();
     match steps.below(14) {
-        0 | 1 | 2 => {
+        0..=2 => {
             edit(site, &file, |text| {
                 format!("{text}\n第{n}次补充：居民议事会又开了一次。\n")
             });
@@ -309,7 +310,7 @@ fn random_change(site: &SiteTest, steps: &mut Steps, n: usize) -> String {
             });
             format!("date of {file}")
         }
-        11 if n % 5 == 0 => {
+        11 if n.is_multiple_of(5) => {
             edit(site, "site.yaml", |text| {
                 if text.contains("title: 改过的") {
                     text.replacen("title: 改过的", "title: ", 1)
@@ -319,7 +320,7 @@ fn random_change(site: &SiteTest, steps: &mut Steps, n: usize) -> String {
             });
             "site.yaml".into()
         }
-        12 if n % 7 == 0 => {
+        12 if n.is_multiple_of(7) => {
             site.write(
                 "themes/default/templates/tag.html",
                 format!("{{% extends \"base.html\" %}}{{% block main %}}<h1>{{{{ page.title }}}}</h1><p>版本{n}</p>{{% endblock %}}"),
@@ -335,9 +336,6 @@ const STEPS: usize = 200;
 
 #[test]
 fn random_edit_sequences_rebuild_as_fresh_builds() {
-    #[allow(dead_code)]
-    #[path = "../benches/support/synth.rs"]
-    mod synth;
     let site = SiteTest::empty();
     let root = site.root().to_path_buf();
     synth::generate(&root, 16, 11).unwrap();
