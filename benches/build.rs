@@ -185,6 +185,7 @@ fn bench_size(
         count_html(&first.join("zh-hant"))?,
     );
     full.print("tongwen build (2 languages)");
+    report_search_index(&first)?;
     if with_hugo {
         let hugo = Runs::from(&theirs, count_html(&out.join("hugo-1"))?, 0);
         hugo.print("hugo --quiet (1 language)");
@@ -201,6 +202,49 @@ fn bench_size(
     );
     serve_rebuild(&site, &out)?;
     println!();
+    Ok(())
+}
+
+/// The search index against what the site publishes: index files (manifest and shards,
+/// what queries look keys up in) and document files (each page's text in each language,
+/// loaded for the results shown) against every other text file of the output.
+fn report_search_index(out: &Path) -> Result<(), Box<dyn Error>> {
+    let (mut shards, mut documents, mut published, mut largest_shard) = (0u64, 0u64, 0u64, 0u64);
+    let mut stack = vec![out.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir)? {
+            let entry = entry?;
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                stack.push(path);
+                continue;
+            }
+            let len = entry.metadata()?.len();
+            let rel = path.strip_prefix(out)?.to_string_lossy().replace('\\', "/");
+            if let Some(rest) = rel.strip_prefix("search-index/") {
+                if rest.starts_with("s/") || rest == "manifest.js" {
+                    shards += len;
+                    if rest.starts_with("s/") {
+                        largest_shard = largest_shard.max(len);
+                    }
+                } else {
+                    documents += len;
+                }
+            } else if rel.ends_with(".html") || rel.ends_with(".xml") || rel.ends_with(".ics") {
+                published += len;
+            }
+        }
+    }
+    let ratio = (shards + documents) as f64 / published.max(1) as f64;
+    println!(
+        "  search index: {} KiB of keys (largest shard {} KiB) + {} KiB of page texts = {:.0}% of the {} KiB of published pages, feeds and calendars (target <= 35%: {})",
+        shards / 1024,
+        largest_shard / 1024,
+        documents / 1024,
+        ratio * 100.0,
+        published / 1024,
+        if ratio <= 0.35 { "met" } else { "MISSED" }
+    );
     Ok(())
 }
 

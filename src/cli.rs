@@ -50,6 +50,8 @@ pub enum Command {
     New(NewArgs),
     /// 新建一个网站文件夹
     Init(InitArgs),
+    /// 把 Word 文档（.docx）、保存的网页（.html）或文本文件（.txt、.md）导入成文章
+    Import(ImportArgs),
 }
 
 #[derive(Debug, Args, Clone)]
@@ -70,6 +72,9 @@ pub struct BuildArgs {
     /// 把“现在”固定为这个时间（例如 2024-05-01T10:00+08:00），两次生成的结果逐字节相同
     #[arg(long, value_name = "时间")]
     pub now: Option<String>,
+    /// 生成可以直接双击打开的网站（U 盘、展厅大屏）：所有链接都写成相对网址
+    #[arg(long)]
+    pub portable: bool,
 }
 
 #[derive(Debug, Args, Clone)]
@@ -147,4 +152,18 @@ pub struct InitArgs {
     /// 新网站的文件夹
     #[arg(value_name = "文件夹")]
     pub dir: PathBuf,
+}
+
+#[derive(Debug, Args, Clone)]
+#[command(next_help_heading = "选项", help_template = HELP, disable_help_flag = true)]
+pub struct ImportArgs {
+    /// 要导入的文件：.docx、.html、.htm、.md、.txt，可以一次写多个
+    #[arg(value_name = "文件", required = true)]
+    pub files: Vec<PathBuf>,
+    /// 导入成哪种文章：story（案例故事，默认）、workshop（工作室）、lecture（讲堂）
+    #[arg(long = "type", value_enum, default_value_t = NewKind::Story, value_name = "类型")]
+    pub kind: NewKind,
+    /// 网站文件夹，默认是当前文件夹
+    #[arg(long, default_value = ".", value_name = "文件夹")]
+    pub root: PathBuf,
 }

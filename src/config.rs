@@ -25,6 +25,18 @@ pub struct Footer {
     pub police: Option<String>,
 }
 
+/// Where the site's lectures and workshops usually are (`venue:` in site.yaml): the
+/// address of a lecture that gives none, and the region every address is in.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+pub struct VenueSettings {
+    /// The usual place's street address (the 党群服务中心), e.g. `新吴区长江路 21 号`.
+    pub address: Option<String>,
+    /// City or district (`addressLocality`), e.g. `无锡市`.
+    pub locality: Option<String>,
+    /// Province (`addressRegion`), e.g. `江苏省`.
+    pub region: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ImageSettings {
     pub widths: Vec<u32>,
@@ -99,11 +111,14 @@ pub struct Config {
     /// The time zone's name as written (`Asia/Shanghai`).
     pub timezone_name: String,
     pub footer: Footer,
+    pub venue: VenueSettings,
     /// Site phrases (simplified → traditional) that win over the dictionary in both directions.
     pub glossary: Vec<(String, String)>,
     pub images: ImageSettings,
     /// Entries per list page.
     pub paginate: usize,
+    /// The picture of chat previews for pages without a cover: a path under `static/`.
+    pub share_image: Option<String>,
 }
 
 /// The settings file's name, relative to the site root.
@@ -147,9 +162,11 @@ const KEYS: &[&str] = &[
     "theme",
     "timezone",
     "footer",
+    "venue",
     "glossary",
     "images",
     "paginate",
+    "share_image",
 ];
 
 /// Chinese names users type for a setting: (中文, key).
@@ -169,11 +186,15 @@ const CHINESE_KEYS: &[(&str, &str)] = &[
     ("时区", "timezone"),
     ("页脚", "footer"),
     ("备案", "footer"),
+    ("地点", "venue"),
+    ("场地", "venue"),
     ("词表", "glossary"),
     ("术语", "glossary"),
     ("图片", "images"),
     ("分页", "paginate"),
     ("每页", "paginate"),
+    ("分享图片", "share_image"),
+    ("分享图", "share_image"),
 ];
 
 /// Every setting, with its entry as written.
@@ -188,9 +209,11 @@ struct RawConfig<'a> {
     theme: Option<&'a Entry>,
     timezone: Option<&'a Entry>,
     footer: Option<&'a Entry>,
+    venue: Option<&'a Entry>,
     glossary: Option<&'a Entry>,
     images: Option<&'a Entry>,
     paginate: Option<&'a Entry>,
+    share_image: Option<&'a Entry>,
 }
 
 impl<'a> RawConfig<'a> {
@@ -205,9 +228,11 @@ impl<'a> RawConfig<'a> {
             "theme" => Some(&mut self.theme),
             "timezone" => Some(&mut self.timezone),
             "footer" => Some(&mut self.footer),
+            "venue" => Some(&mut self.venue),
             "glossary" => Some(&mut self.glossary),
             "images" => Some(&mut self.images),
             "paginate" => Some(&mut self.paginate),
+            "share_image" => Some(&mut self.share_image),
             _ => None,
         }
     }
@@ -233,9 +258,11 @@ fn resolve(entries: &[Entry], r: &mut Reader<'_>) -> Option<Config> {
         theme,
         timezone,
         footer,
+        venue,
         glossary,
         images,
         paginate,
+        share_image,
     } = raw;
     const TITLE: &str = "title: 长欣社区“红色微家”";
     let title_value = r.text(title, TITLE).filter(|t| !t.trim().is_empty());
@@ -253,9 +280,14 @@ fn resolve(entries: &[Entry], r: &mut Reader<'_>) -> Option<Config> {
     let theme = resolve_theme(theme, r);
     let timezone = resolve_timezone(timezone, r);
     let footer = resolve_footer(footer, r);
+    let venue = resolve_venue(venue, r);
     let glossary = resolve_glossary(glossary, r);
     let images = resolve_images(images, r);
     let paginate = r.count(paginate, 1..=u32::MAX, "paginate: 10");
+    let share_image = r
+        .text(share_image, "share_image: images/share.jpg")
+        .map(|t| t.trim().trim_start_matches('/').to_string())
+        .filter(|t| !t.is_empty());
     let (timezone_name, timezone) = timezone?;
     Some(Config {
         title: title_value?,
@@ -268,9 +300,11 @@ fn resolve(entries: &[Entry], r: &mut Reader<'_>) -> Option<Config> {
         timezone,
         timezone_name,
         footer,
+        venue,
         glossary,
         images,
         paginate: paginate.map_or(10, |n| n as usize),
+        share_image,
     })
 }
 
@@ -415,6 +449,33 @@ fn resolve_timezone(
             None
         }
     }
+}
+
+fn resolve_venue(entry: Option<&Entry>, r: &mut Reader<'_>) -> VenueSettings {
+    const KNOWN: &[&str] = &["address", "locality", "region"];
+    const CHINESE: &[(&str, &str)] = &[
+        ("地址", "address"),
+        ("城市", "locality"),
+        ("市", "locality"),
+        ("省", "region"),
+        ("省份", "region"),
+    ];
+    let mut venue = VenueSettings::default();
+    let Some(entries) = r.map(
+        entry,
+        "venue: { address: 新吴区长江路 21 号, locality: 无锡市, region: 江苏省 }",
+    ) else {
+        return venue;
+    };
+    for sub in r.distinct(entries) {
+        match sub.key.as_str() {
+            "address" => venue.address = r.text(Some(sub), "address: 新吴区长江路 21 号"),
+            "locality" => venue.locality = r.text(Some(sub), "locality: 无锡市"),
+            "region" => venue.region = r.text(Some(sub), "region: 江苏省"),
+            _ => r.unknown_key(sub, KNOWN, CHINESE),
+        }
+    }
+    venue
 }
 
 fn resolve_footer(entry: Option<&Entry>, r: &mut Reader<'_>) -> Footer {

@@ -99,6 +99,52 @@ pub const UI_WORDS: &[(&str, &str)] = &[
     ("moved_text", "本页面已迁移到新地址，正在为您跳转："),
     ("copyright", "版权所有"),
     ("empty_list", "暂无内容。"),
+    ("share_title", "分享本页"),
+    ("share_scan", "用手机扫码打开本页"),
+    ("share_url", "本页网址"),
+    ("share_copy", "复制链接"),
+    ("share_copied", "已复制，可以粘贴到微信群"),
+    (
+        "share_copy_manual",
+        "网址已选中，请按 Ctrl+C（手机上长按）复制",
+    ),
+    ("share_poster", "打印讲座海报"),
+    ("programme_poster", "打印近期讲堂海报"),
+    ("poster_time", "时间"),
+    ("poster_scan_page", "扫码查看详情"),
+    ("poster_scan_calendar", "扫码加入手机日历"),
+    ("poster_programme", "近期讲堂"),
+    ("poster_none", "近期没有安排讲堂，欢迎关注网站通知。"),
+    ("poster_cancelled", "本场讲座已取消"),
+    ("poster_postponed", "本场讲座延期举行，新时间另行通知"),
+    ("poster_print", "打印海报"),
+    ("poster_back", "返回讲座页面"),
+    ("search", "搜索"),
+    ("search_label", "搜索本站"),
+    ("search_placeholder", "社区、人名或记得的一句话"),
+    (
+        "search_help",
+        "输入社区名、人名或记得的一句话，简体、繁体都可以；几个词之间用空格隔开。",
+    ),
+    (
+        "search_noscript",
+        "搜索需要浏览器开启 JavaScript 才能使用。您也可以按标签查找全部内容：",
+    ),
+    ("search_browse_tags", "查看全部标签"),
+    ("search_empty", "请在上面的搜索框里输入要找的内容。"),
+    ("search_loading", "正在搜索……"),
+    ("search_count", "找到 {n} 条结果"),
+    ("search_count_about", "找到约 {n} 条结果"),
+    (
+        "search_none",
+        "没有找到包含“{q}”的内容。请检查有没有错字，或者少输入几个字再试。",
+    ),
+    ("search_more", "显示更多结果"),
+    ("search_failed", "搜索暂时无法使用，请刷新页面再试。"),
+    ("search_kind_story", "故事"),
+    ("search_kind_workshop", "工作室"),
+    ("search_kind_lecture", "讲堂"),
+    ("search_kind_page", "页面"),
 ];
 
 /// A date (and maybe a time) as readers see it, in the site's time zone.
@@ -226,6 +272,8 @@ pub struct LectureText {
     /// the lecture spans days; empty without a time.
     pub clock: String,
     pub venue: String,
+    /// The venue's street address: the lecture's own, its workshop's or the site's usual one.
+    pub address: Option<String>,
     pub speaker: String,
     pub speaker_title: Option<String>,
     pub series: Option<String>,
@@ -243,7 +291,7 @@ pub struct LectureText {
 pub enum Details {
     Story(StoryText),
     Workshop(WorkshopText),
-    Lecture(LectureText),
+    Lecture(Box<LectureText>),
     Page,
 }
 
@@ -290,7 +338,15 @@ pub fn localize(site: &Site, lang: Lang, converter: &Converter) -> LocalizedSite
         .entries
         .par_iter()
         .enumerate()
-        .map(|(i, entry)| localize_entry(entry, &entry_tags[i], lang, converter, config))
+        .map(|(i, entry)| {
+            let mut localized = localize_entry(entry, &entry_tags[i], lang, converter, config);
+            if let Details::Lecture(lecture) = &mut localized.details
+                && lecture.address.is_none()
+            {
+                lecture.address = usual_address(site, i, lang, converter, own);
+            }
+            localized
+        })
         .collect();
     LocalizedSite {
         lang,
@@ -310,6 +366,35 @@ pub fn localize(site: &Site, lang: Lang, converter: &Converter) -> LocalizedSite
             })
             .collect(),
     }
+}
+
+/// A lecture's address when it gives none: its workshop's `contact.address`, else the
+/// site's usual venue (`venue.address` in site.yaml), in `lang`'s script.
+fn usual_address(
+    site: &Site,
+    lecture: usize,
+    lang: Lang,
+    converter: &Converter,
+    own: Script,
+) -> Option<String> {
+    let workshop = site
+        .relations
+        .lecture_workshop
+        .get(&lecture)
+        .and_then(|&w| {
+            let doc = &site.entries[w].doc;
+            match &doc.kind {
+                Kind::Workshop(w) => w
+                    .contact
+                    .as_ref()
+                    .and_then(|c| c.address.as_deref())
+                    .map(|a| (a, doc.script)),
+                _ => None,
+            }
+        });
+    let (address, script) =
+        workshop.or_else(|| site.config.venue.address.as_deref().map(|a| (a, own)))?;
+    Some(converter.convert(address, script, lang.script).into_owned())
 }
 
 /// The theme's words (written in simplified) in `script`.
@@ -390,12 +475,13 @@ fn localize_entry(
             let start = DateText::new(&l.start, tz);
             let end = l.end.as_ref().map(|e| DateText::new(e, tz));
             let registration_is_url = l.registration.as_deref().is_some_and(is_url);
-            Details::Lecture(LectureText {
+            Details::Lecture(Box::new(LectureText {
                 when: time_range(&start, end.as_ref()),
                 clock: clock(&start, end.as_ref()),
                 start,
                 end,
                 venue: to(&l.venue),
+                address: opt(&l.address),
                 speaker: to(&l.speaker),
                 speaker_title: opt(&l.speaker_title),
                 series: opt(&l.series),
@@ -408,7 +494,7 @@ fn localize_entry(
                 },
                 registration_is_url,
                 status: l.status,
-            })
+            }))
         }
         Kind::Page => Details::Page,
     };

@@ -26,6 +26,7 @@ fn main() -> ExitCode {
         Command::Check(args) => commands::check::run(&args),
         Command::New(args) => commands::new::run(&args),
         Command::Init(args) => commands::init::run(&args),
+        Command::Import(args) => commands::import::run(&args),
     }
 }
 

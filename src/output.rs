@@ -225,6 +225,35 @@ impl OutputSink for Staging {
     }
 }
 
+/// An `OutputSink` that makes each page and stylesheet portable (`crate::portable`) before
+/// handing it on: `tongwen build --portable`. A copied page or stylesheet is read to be
+/// rewritten; one that cannot be read, or is not UTF-8, goes on as it is.
+pub struct Portable<'a> {
+    pub inner: &'a dyn OutputSink,
+    /// The site's base path, `/changxin/`.
+    pub base_path: String,
+}
+
+impl OutputSink for Portable<'_> {
+    fn put(&self, path: &str, body: OutputBody) {
+        let Some(kind) = crate::portable::Kind::of(path) else {
+            return self.inner.put(path, body);
+        };
+        let text = match &body {
+            OutputBody::Bytes(bytes) => std::str::from_utf8(bytes).ok().map(str::to_string),
+            OutputBody::Copy(from) => fs::read_to_string(from).ok(),
+        };
+        match text {
+            Some(text) => {
+                let text = crate::portable::rewrite(kind, &text, path, &self.base_path);
+                self.inner
+                    .put(path, OutputBody::Bytes(text.into_bytes().into()));
+            }
+            None => self.inner.put(path, body),
+        }
+    }
+}
+
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {

@@ -4,6 +4,7 @@
 
 mod files;
 mod images;
+mod share_image;
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
@@ -11,6 +12,7 @@ use std::sync::{Arc, Mutex};
 use jiff::Timestamp;
 use rayon::prelude::*;
 
+use crate::check;
 use crate::config::{BaseUrl, Config};
 use crate::content::{self, Document};
 use crate::convert::{Converter, Variant};
@@ -46,6 +48,11 @@ pub struct Built {
     pub images: Vec<ImageJob>,
     /// Warnings only `check` shows: photos over 10 MB, images without alt text.
     pub image_lints: Vec<Diagnostic>,
+    /// The decisions of review.yaml (already applied: `site.config.glossary` holds them).
+    pub decisions: Vec<crate::review::Decision>,
+    /// The converter without the decisions: the review view lists every risky choice
+    /// with it, decided or not.
+    pub undecided: Arc<Converter>,
 }
 
 /// Counts for the closing line of `build`.
@@ -66,7 +73,9 @@ pub struct Summary {
 /// twice); `Engines::for_rebuilds()` keeps the rest too.
 #[derive(Default)]
 pub struct Engines {
-    converter: Mutex<Option<CachedConverter>>,
+    /// The last two converters made: a build uses one without the review decisions and
+    /// one with them.
+    converter: Mutex<Vec<CachedConverter>>,
     /// Whether `documents` and `render` are kept between builds.
     reuse: bool,
     documents: RenderDocuments,
@@ -101,14 +110,19 @@ impl Engines {
             .converter
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some((variant, glossary, conv)) = slot.as_ref()
-            && *variant == config.traditional
-            && *glossary == config.glossary
-        {
+        if let Some((_, _, conv)) = slot.iter().find(|(variant, glossary, _)| {
+            *variant == config.traditional && *glossary == config.glossary
+        }) {
             return Arc::clone(conv);
         }
-        let conv = Arc::new(Converter::new(config.traditional, &config.glossary));
-        *slot = Some((
+        let conv = Arc::new(match slot.last() {
+            Some((_, _, made)) => made.with_settings(config.traditional, &config.glossary),
+            None => Converter::new(config.traditional, &config.glossary),
+        });
+        if slot.len() >= 2 {
+            slot.remove(0);
+        }
+        slot.push((
             config.traditional,
             config.glossary.clone(),
             Arc::clone(&conv),
@@ -146,9 +160,11 @@ pub fn build(
     if let Some(url) = &options.base_url {
         config.base_url = parse_base_url_override(url, &mut found);
     }
-    let converter = engines.converter(&config);
+    let undecided = engines.converter(&config);
     let config_key = config_key(input, options);
-    let documents = parse_documents(input, &config, &converter, engines, &config_key, &mut found);
+    let documents = parse_documents(input, &config, &undecided, engines, &config_key, &mut found);
+    let decisions = apply_decisions(input, &mut config, &documents, &undecided, &mut found);
+    let converter = engines.converter(&config);
     let templates = load_templates(input, &config, &mut found);
     let sources: BTreeMap<&str, &str> = input
         .content
@@ -164,16 +180,24 @@ pub fn build(
     };
     let (site, diags) = site::link(config, documents, &link_options);
     found.extend(diags);
+    let files = files::SiteFiles::new(input, &site);
+    found.extend(check::links::check_links(
+        &site,
+        &converter,
+        &files.files.keys().cloned().collect(),
+        &sources,
+    ));
     let Some(templates) = templates else {
         return Err(finish(found));
     };
     if found.iter().any(Diagnostic::is_error) {
         return Err(finish(found));
     }
-    let files = files::SiteFiles::new(input, &site);
     let resolver =
         images::SiteImages::new(&files, &site.config.images, &site.config.base_url, &sources);
+    let share_image = share_image::resolve(input, &site, &files, &resolver, &mut found);
     let inputs = RenderInputs {
+        share_image: share_image.as_ref(),
         converter: &converter,
         templates: &templates,
         now: options.now,
@@ -201,7 +225,49 @@ pub fn build(
         summary,
         images: staged.jobs,
         image_lints: staged.lints,
+        decisions,
+        undecided,
     })
+}
+
+/// review.yaml's decisions, added to `config.glossary` as pairs of the phrases they fix
+/// (errors of the file and decisions whose phrase is gone go to `found`).
+fn apply_decisions(
+    input: &SiteInput,
+    config: &mut Config,
+    documents: &[Document],
+    undecided: &Converter,
+    found: &mut Vec<Diagnostic>,
+) -> Vec<crate::review::Decision> {
+    let Some(file) = &input.review else {
+        return Vec::new();
+    };
+    let decisions = match crate::review::decisions::parse(&file.text) {
+        Ok(decisions) => decisions,
+        Err(errors) => {
+            found.extend(errors);
+            return Vec::new();
+        }
+    };
+    let texts: HashMap<&str, &str> = input
+        .content
+        .iter()
+        .map(|f| (f.path.as_str(), &*f.text))
+        .collect();
+    let written: Vec<crate::review::Written<'_>> = documents
+        .iter()
+        .filter_map(|doc| {
+            Some(crate::review::Written {
+                path: &doc.source,
+                text: texts.get(doc.source.as_str())?,
+                script: doc.script,
+            })
+        })
+        .collect();
+    let (pairs, stale) = crate::review::glossary_pairs(&decisions, &written, undecided);
+    found.extend(stale);
+    config.glossary.extend(pairs);
+    decisions
 }
 
 /// The site's static files that are not photos: photos are re-encoded, never copied.

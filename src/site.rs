@@ -195,6 +195,8 @@ fn check_reserved(entries: &[Entry], config: &Config, diagnostics: &mut Vec<Diag
         "tags",
         "static",
         "theme",
+        "search",
+        "search-index",
     ];
     reserved.extend(config.languages.iter().map(|s| s.code()));
     for entry in entries.iter().filter(|e| e.doc.section == Section::Pages) {

@@ -36,6 +36,8 @@ pub struct SiteInput {
     pub root: PathBuf,
     /// `site.yaml`, if present.
     pub config: Option<SourceFile>,
+    /// `review.yaml` (the review decisions beside site.yaml), if present.
+    pub review: Option<SourceFile>,
     /// Every `content/**/*.md`, sorted by path.
     pub content: Vec<SourceFile>,
     /// Every other file under `content/` (images beside pages), sorted by path.
@@ -157,6 +159,10 @@ pub fn read_site_with(root: &Path, cache: &SourceCache) -> Result<SiteInput, Err
     let config_path = root.join("site.yaml");
     if config_path.is_file() {
         input.config = walker.read_text(&config_path, "site.yaml");
+    }
+    let review_path = root.join(crate::review::FILE);
+    if review_path.is_file() {
+        input.review = walker.read_text(&review_path, crate::review::FILE);
     }
     let (pages, assets): (Vec<_>, Vec<_>) = walker
         .files("content")

@@ -21,7 +21,7 @@ fn broken_links_and_anchors_are_errors_at_their_place() {
     );
     assert!(
         err.contains(
-            "content/stories/a.md:12:6: 错误：链接里的 `#工作方式` 在页面上找不到对应的小标题"
+            "content/stories/a.md:12:6: 警告：链接里的 `#工作方式` 在页面上找不到对应的小标题"
         ),
         "{err}"
     );
@@ -30,9 +30,9 @@ fn broken_links_and_anchors_are_errors_at_their_place() {
         err.contains("content/stories/a.md:13:6: 错误：链接 `/about/` 指向的页面或文件不存在"),
         "{err}"
     );
-    assert_eq!(err.matches("错误：").count(), 3, "{err}");
-    // build does not check links: the pages are written.
-    assert_eq!(site.build().code, 0);
+    assert_eq!(err.matches("错误：").count(), 2, "{err}");
+    // build stops on the same links (see #14).
+    assert_eq!(site.build().code, 1);
 }
 
 #[test]
@@ -41,7 +41,7 @@ fn json_format_lists_every_diagnostic() {
     let run = site.run(&["check", "--format", "json"]);
     assert_eq!(run.code, 1);
     let json: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(json["errors"], 3);
+    assert_eq!(json["errors"], 2);
     let first = &json["diagnostics"][0];
     assert_eq!(first["span"]["file"], "content/stories/a.md");
     assert_eq!(first["severity"], "error");

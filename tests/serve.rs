@@ -421,3 +421,32 @@ fn photos_are_served_from_memory_without_metadata() {
         page.body
     );
 }
+
+// See #14.
+#[test]
+fn issue_14_a_broken_link_shows_the_overlay_until_it_is_fixed() {
+    let served = serve(SiteTest::fixture("bilingual"));
+    let before = generation(&served);
+    let path = "content/pages/about.md";
+    served.site.write(
+        path,
+        "---\ntitle: 关于我们\n---\n\n见[工作室](../workshops/nope.md)和![合影](C:\\Users\\张三\\合影.jpg)。\n",
+    );
+    let broken = wait_for_change(&served, before);
+    let overlay = broken["overlay"].as_str().expect("an overlay");
+    assert!(overlay.contains("content/pages/about.md:5:2"), "{overlay}");
+    assert!(overlay.contains("这是你电脑上的路径"), "{overlay}");
+    assert!(get(&served, "/about/").body.contains("长欣公寓社区党委"));
+    let seen = broken["generation"].as_u64().unwrap();
+    served.site.write(
+        path,
+        "---\ntitle: 关于我们\n---\n\n见[工作室](../workshops/laoshuji.md)。\n",
+    );
+    let fixed = wait_for_change(&served, seen);
+    assert!(fixed["overlay"].is_null(), "{fixed}");
+    assert!(
+        get(&served, "/about/")
+            .body
+            .contains("/workshops/laoshuji/")
+    );
+}

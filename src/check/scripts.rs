@@ -67,7 +67,7 @@ pub fn risky_conversions(
                 ),
             )
             .with_hint(format!(
-                "请看一眼{target}页面；如果写法不对，把这个词加到 site.yaml 的 glossary，或用 -{{…}}- 包起来"
+                "请看一眼{target}页面：在 tongwen serve 预览里点“对照校对”逐处确认（记在 review.yaml）；整站固定的写法加到 site.yaml 的 glossary，或用 -{{…}}- 包起来"
             ))
             .with_source(text);
             (r.offset, note)

@@ -46,7 +46,15 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         eprintln!("\n已中断：输出文件夹没有改动。");
         std::process::exit(130);
     });
-    let built = match pipeline::build(&input, &options, &Engines::default(), &staging) {
+    let portable = args.portable.then(|| output::Portable {
+        inner: &staging,
+        base_path: base_path(&input, args.base_url.as_deref()),
+    });
+    let sink: &dyn output::OutputSink = match &portable {
+        Some(portable) => portable,
+        None => &staging,
+    };
+    let built = match pipeline::build(&input, &options, &Engines::default(), sink) {
         Ok(built) => built,
         Err(diagnostics) => {
             print_diagnostics(&diagnostics);
@@ -92,6 +100,12 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             format!("（{warnings}）")
         }
     );
+    if args.portable {
+        println!(
+            "这是可以直接打开的版本（U 盘、展厅大屏）：双击 {}index.html 浏览；上传到网站空间请用不带 --portable 的版本",
+            shown(&out_dir)
+        );
+    }
     ExitCode::SUCCESS
 }
 
@@ -117,6 +131,19 @@ fn shown(path: &std::path::Path) -> String {
         shown.push('/');
     }
     shown
+}
+
+/// The base path the site's links start with (`/changxin/`), for `--portable`: `--base-url`
+/// when given, else site.yaml's; a broken setting fails the build itself.
+fn base_path(input: &source::SiteInput, override_url: Option<&str>) -> String {
+    if let Some(url) = override_url {
+        if let Some(base) = crate::config::BaseUrl::parse(url) {
+            return base.path;
+        }
+        return format!("{}/", url.trim().trim_end_matches('/'));
+    }
+    let (config, _) = crate::config::parse(input.config.as_ref());
+    config.map_or_else(|| "/".to_string(), |c| c.base_url.path)
 }
 
 /// The site's time zone for reading `--now`, without failing when site.yaml is broken

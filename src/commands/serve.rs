@@ -13,6 +13,7 @@ use crate::diagnostics::Diagnostic;
 use crate::error::Error;
 use crate::output::OutputSet;
 use crate::pipeline::{self, BuildOptions, Engines};
+use crate::review::ReviewSite;
 use crate::serve::server::serve_site;
 use crate::serve::state::{ReloadKind, ServeState};
 use crate::serve::watch::{Change, SiteWatcher};
@@ -87,8 +88,9 @@ impl Rebuild {
     pub fn run(&self, state: &ServeState, kind: ReloadKind) {
         let started = Instant::now();
         match self.build() {
-            Ok((output, warnings, pages)) => {
+            Ok((output, warnings, pages, review)) => {
                 print_diagnostics(&warnings);
+                state.review.publish(review);
                 state.publish(output, kind);
                 println!(
                     "已更新：{pages}，用时 {} 毫秒",
@@ -106,7 +108,8 @@ impl Rebuild {
         }
     }
 
-    fn build(&self) -> Result<(OutputSet, Vec<Diagnostic>, String), Vec<Diagnostic>> {
+    #[allow(clippy::type_complexity)]
+    fn build(&self) -> Result<(OutputSet, Vec<Diagnostic>, String, ReviewSite), Vec<Diagnostic>> {
         let input = source::read_site_with(&self.root, &self.sources)
             .map_err(|e| vec![machine_error(&e)])?;
         let options = BuildOptions {
@@ -128,7 +131,9 @@ impl Rebuild {
         if built.summary.images > 0 {
             done.push(photo_line(built.summary.images, &photos));
         }
-        Ok((output, built.warnings, done.join("，")))
+        let converter = self.engines.converter(&built.site.config);
+        let review = ReviewSite::new(&input, &built, converter);
+        Ok((output, built.warnings, done.join("，"), review))
     }
 }
 

@@ -67,6 +67,8 @@ pub struct Common {
     pub script: Option<Script>,
     /// Old URL paths (site-relative, e.g. `/old/story/`) that redirect here.
     pub aliases: Vec<String>,
+    /// `search: false`: the page is left out of the site's search.
+    pub exclude_from_search: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -111,6 +113,8 @@ pub struct Lecture {
     pub start: When,
     pub end: Option<When>,
     pub venue: String,
+    /// The venue's street address as written; else the workshop's, else site.yaml's.
+    pub address: Option<String>,
     pub speaker: String,
     pub series: Option<String>,
     pub speaker_title: Option<String>,

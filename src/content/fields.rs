@@ -13,7 +13,7 @@ use super::yaml::{Entry, Pos};
 
 /// Fields every type knows.
 pub(crate) const COMMON: &[&str] = &[
-    "title", "slug", "summary", "tags", "cover", "draft", "script", "aliases",
+    "title", "slug", "summary", "tags", "cover", "draft", "script", "aliases", "search",
 ];
 pub(crate) const STORY: &[&str] = &["date", "community", "district", "author", "workshops"];
 pub(crate) const WORKSHOP: &[&str] = &[
@@ -28,6 +28,7 @@ pub(crate) const LECTURE: &[&str] = &[
     "start",
     "end",
     "venue",
+    "address",
     "speaker",
     "series",
     "speaker_title",
@@ -58,6 +59,7 @@ const CHINESE_COMMON: &[(&str, &str)] = &[
     ("简繁", "script"),
     ("旧网址", "aliases"),
     ("别名", "aliases"),
+    ("搜索", "search"),
 ];
 const CHINESE_STORY: &[(&str, &str)] = &[
     ("日期", "date"),
@@ -101,7 +103,7 @@ const CHINESE_LECTURE: &[(&str, &str)] = &[
     ("结束时间", "end"),
     ("地点", "venue"),
     ("场地", "venue"),
-    ("地址", "venue"),
+    ("地址", "address"),
     ("主讲", "speaker"),
     ("主讲人", "speaker"),
     ("讲师", "speaker"),
@@ -288,6 +290,7 @@ struct RawCommon<'a> {
     draft: Option<&'a Entry>,
     script: Option<&'a Entry>,
     aliases: Option<&'a Entry>,
+    search: Option<&'a Entry>,
 }
 
 impl<'a> RawCommon<'a> {
@@ -301,6 +304,7 @@ impl<'a> RawCommon<'a> {
             "draft" => Some(&mut self.draft),
             "script" => Some(&mut self.script),
             "aliases" => Some(&mut self.aliases),
+            "search" => Some(&mut self.search),
             _ => None,
         }
     }
@@ -357,6 +361,7 @@ struct RawLecture<'a> {
     start: Option<&'a Entry>,
     end: Option<&'a Entry>,
     venue: Option<&'a Entry>,
+    address: Option<&'a Entry>,
     speaker: Option<&'a Entry>,
     series: Option<&'a Entry>,
     speaker_title: Option<&'a Entry>,
@@ -372,6 +377,7 @@ impl<'a> RawLecture<'a> {
             "start" => Some(&mut self.start),
             "end" => Some(&mut self.end),
             "venue" => Some(&mut self.venue),
+            "address" => Some(&mut self.address),
             "speaker" => Some(&mut self.speaker),
             "series" => Some(&mut self.series),
             "speaker_title" => Some(&mut self.speaker_title),
@@ -421,6 +427,7 @@ fn resolve_common(raw: RawCommon<'_>, cx: FieldContext<'_>, r: &mut Reader<'_>) 
         draft,
         script,
         aliases,
+        search,
     } = raw;
     const TITLE: &str = "title: 长欣社区“红色微家”三年计划";
     let title_text = r.text(title, TITLE).filter(|t| !t.trim().is_empty());
@@ -437,6 +444,7 @@ fn resolve_common(raw: RawCommon<'_>, cx: FieldContext<'_>, r: &mut Reader<'_>) 
         draft: r.yes_no(draft).unwrap_or(false),
         script: r.choice(script, SCRIPTS, "hans（简体）或 hant（繁体）"),
         aliases: alias_list(aliases, r),
+        exclude_from_search: !r.yes_no(search).unwrap_or(true),
     };
     (!common.title.is_empty() || cx.section == Section::Home).then_some(common)
 }
@@ -615,6 +623,7 @@ fn resolve_lecture(
         start,
         end,
         venue,
+        address,
         speaker,
         series,
         speaker_title,
@@ -631,6 +640,7 @@ fn resolve_lecture(
     let end = lecture_end(end, start_value.as_ref(), cx.tz, r);
     let venue_value = r.text(venue, VENUE);
     let venue_value = r.required("venue", venue, venue_value, cx.open, VENUE);
+    let address = r.text(address, "address: 新吴区长江路 21 号");
     let speaker_value = r.text(speaker, SPEAKER);
     let speaker_value = r.required("speaker", speaker, speaker_value, cx.open, SPEAKER);
     let series = r.text(series, "series: 红色微讲堂");
@@ -649,6 +659,7 @@ fn resolve_lecture(
         start: start_value?,
         end,
         venue: venue_value?,
+        address,
         speaker: speaker_value?,
         series,
         speaker_title,

@@ -3,6 +3,7 @@
 //! detection. Build one per build and share it: `Converter` is `Send + Sync`.
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use opencc_fmmseg::{DictionaryMaxlength, OpenCC, OpenccConfig};
 
@@ -14,12 +15,26 @@ use super::{Script, Variant};
 
 /// Converts text between scripts.
 pub struct Converter {
-    engine: OpenCC,
+    dict: Arc<Dictionary>,
     variant: Variant,
     glossary: Glossary,
+}
+
+/// The decoded dictionary and what is derived from it: the same for every variant and
+/// glossary, so converters that differ only in those share it.
+struct Dictionary {
+    engine: OpenCC,
     tables: Tables,
     /// By source script: the phrase keys of the engine's first round.
     phrases: [Phrases; 2],
+}
+
+impl std::fmt::Debug for Converter {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Converter")
+            .field("variant", &self.variant)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Converter {
@@ -40,11 +55,23 @@ impl Converter {
         // of paragraphs, and gains nothing on texts of page size.
         engine.set_parallel(false);
         Converter {
-            engine,
+            dict: Arc::new(Dictionary {
+                engine,
+                tables,
+                phrases,
+            }),
             variant,
             glossary: Glossary::new(glossary),
-            tables,
-            phrases,
+        }
+    }
+
+    /// A converter for `variant` and `glossary` that shares this one's dictionary
+    /// (decoding it again is most of what `new` costs).
+    pub fn with_settings(&self, variant: Variant, glossary: &[(String, String)]) -> Converter {
+        Converter {
+            dict: Arc::clone(&self.dict),
+            variant,
+            glossary: Glossary::new(glossary),
         }
     }
 
@@ -73,6 +100,13 @@ impl Converter {
         Cow::Owned(out)
     }
 
+    /// Every traditional character that a one-character conversion writes as another
+    /// simplified character, with that character (`髮`→`发`), sorted: the table search
+    /// folds both scripts with.
+    pub fn to_hans_pairs(&self) -> &[(char, char)] {
+        self.tables().to_hans_pairs()
+    }
+
     /// The script `text` is written in: the one with more characters that exist
     /// in that script only. `None` for text that reads the same in both (or has
     /// no Chinese), and for a tie. A few stray characters of the other script
@@ -80,7 +114,7 @@ impl Converter {
     pub fn detect(&self, text: &str) -> Option<Script> {
         let (mut hans, mut hant) = (0usize, 0usize);
         for c in text.chars().filter(|c| !c.is_ascii()) {
-            match self.tables.only_in(c) {
+            match self.dict.tables.only_in(c) {
                 Some(Script::Hans) => hans += 1,
                 Some(Script::Hant) => hant += 1,
                 None => {}
@@ -118,10 +152,11 @@ impl Converter {
 
     /// Dictionary conversion alone (no glossary, no markers).
     pub(super) fn convert_plain<'a>(&self, text: &'a str, to: Script) -> Cow<'a, str> {
-        if !self.tables.may_change(text, to) {
+        if !self.dict.tables.may_change(text, to) {
             return Cow::Borrowed(text);
         }
         let converted = self
+            .dict
             .engine
             .convert_with_config(text, self.config(to), false);
         if converted == text {
@@ -139,7 +174,7 @@ impl Converter {
             Variant::Tw | Variant::TwPhrases => OpenccConfig::T2tw,
             Variant::Hk => OpenccConfig::T2hk,
         };
-        let converted = self.engine.convert_with_config(text, config, false);
+        let converted = self.dict.engine.convert_with_config(text, config, false);
         if converted == text {
             Cow::Borrowed(text)
         } else {
@@ -166,14 +201,14 @@ impl Converter {
     }
 
     pub(super) fn tables(&self) -> &Tables {
-        &self.tables
+        &self.dict.tables
     }
 
     /// The first-round phrase keys for text written in `from`.
     pub(super) fn phrases(&self, from: Script) -> &Phrases {
         match from {
-            Script::Hans => &self.phrases[0],
-            Script::Hant => &self.phrases[1],
+            Script::Hans => &self.dict.phrases[0],
+            Script::Hant => &self.dict.phrases[1],
         }
     }
 }
@@ -269,6 +304,18 @@ mod tests {
         assert_eq!(to_hant(standard(), "台儿庄"), "臺兒莊");
         assert_eq!(to_hant(conv, "走进台儿庄和长欣"), "走進台兒莊和長欣");
         assert_eq!(to_hans(conv, "走進台兒莊和長欣"), "走进台儿庄和长欣");
+    }
+
+    #[test]
+    fn a_converter_with_other_settings_shares_the_dictionary_and_converts_alike() {
+        let pairs = vec![("台儿庄".to_string(), "台兒莊".to_string())];
+        let derived = standard().with_settings(Variant::Hk, &pairs);
+        let fresh = Converter::new(Variant::Hk, &pairs);
+        for text in ["走进台儿庄", "头发和台风", "后来"] {
+            assert_eq!(to_hant(&derived, text), to_hant(&fresh, text), "{text}");
+        }
+        assert_eq!(to_hant(&derived, "走进台儿庄"), "走進台兒莊");
+        assert_eq!(to_hant(standard(), "走进台儿庄"), "走進臺兒莊");
     }
 
     #[test]

@@ -5,6 +5,7 @@
 
 mod converter;
 mod glossary;
+pub mod marks;
 mod protect;
 pub mod risky;
 mod segment;

@@ -28,6 +28,9 @@ pub struct RiskyChar {
     pub chosen: String,
     /// The other forms it could have been, most common first.
     pub alternatives: Vec<String>,
+    /// Byte range of the stretch the character was converted in (outside `-{…}-` and
+    /// glossary terms): a phrase around it that stays inside converts as one piece.
+    pub run: std::ops::Range<usize>,
 }
 
 /// The risky characters of `text`, written in `from`, in text order. Spans in
@@ -37,8 +40,12 @@ pub fn find(conv: &Converter, text: &str, from: Script) -> Vec<RiskyChar> {
     for (offset, piece) in protect::pieces(text) {
         let Piece::Text(plain) = piece else { continue };
         for (start, run) in conv.glossary().gaps(plain, from.other()) {
+            let at = offset + start;
             for (i, ch) in conv.phrases(from).lone_chars(run) {
-                found.extend(risky(conv, ch, from, offset + start + i));
+                found.extend(risky(conv, ch, from, at + i).map(|r| RiskyChar {
+                    run: at..at + run.len(),
+                    ..r
+                }));
             }
         }
     }
@@ -69,6 +76,7 @@ fn risky(conv: &Converter, ch: char, from: Script, offset: usize) -> Option<Risk
         ch,
         chosen,
         alternatives,
+        run: offset..offset + ch.len_utf8(),
     })
 }
 

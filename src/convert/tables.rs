@@ -34,6 +34,9 @@ pub(crate) struct Tables {
     /// orders, from OpenCC's Taiwan variant tables. The Hong Kong tables are left
     /// out: they also merge distinct characters (`臺`→`台`, `檯`→`枱`).
     variants: HashSet<(char, char)>,
+    /// Every traditional character TSCharacters writes as one other character, with its
+    /// simplified form (`髮`→`发`), sorted by the traditional character.
+    to_hans: Vec<(char, char)>,
 }
 
 impl Tables {
@@ -55,7 +58,13 @@ impl Tables {
                 attested(ts, &dict.ts_phrases),
             ],
             variants: variant_pairs(dict),
+            to_hans: to_hans_pairs(dict),
         }
+    }
+
+    /// Pairs (traditional, simplified) of the one-character conversions to simplified.
+    pub(crate) fn to_hans_pairs(&self) -> &[(char, char)] {
+        &self.to_hans
     }
 
     /// Whether some dictionary used to convert to `to` could change `text`.
@@ -216,6 +225,19 @@ fn forms(
         .flat_map(|dict| dict.iter().flat_map(|(_, v)| v.chars()));
     let alternatives = candidates.values().flatten().copied();
     keys.chain(values).chain(alternatives).collect()
+}
+
+fn to_hans_pairs(d: &DictionaryMaxlength) -> Vec<(char, char)> {
+    let mut pairs: Vec<(char, char)> = d
+        .ts_characters
+        .iter()
+        .filter_map(|(key, value)| match (key, value.chars().next()) {
+            ([from], Some(to)) if *from != to => Some((*from, to)),
+            _ => None,
+        })
+        .collect();
+    pairs.sort_unstable();
+    pairs
 }
 
 fn variant_pairs(d: &DictionaryMaxlength) -> HashSet<(char, char)> {

@@ -122,6 +122,13 @@ impl<'a> SiteFiles<'a> {
     }
 }
 
+impl SiteFiles<'_> {
+    /// The published file whose site-relative path is a slip away from `wanted`.
+    pub(crate) fn nearest(&self, wanted: &str) -> Option<&str> {
+        crate::urls::nearest(wanted, self.files.keys().map(String::as_str))
+    }
+}
+
 fn site_file(rel: &str, published: String, disk: &std::path::Path) -> SiteFile {
     SiteFile {
         published,

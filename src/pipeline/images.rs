@@ -16,6 +16,7 @@ use crate::output::OutputBody;
 use crate::render::templates::escape_html;
 use crate::render::{CoverImage, ImageResolver};
 use crate::site::{Entry, Lang};
+use crate::urls::is_computer_path;
 
 /// `sizes` of an image in an article: the theme's text column is 38em of 18px text, about
 /// 684px (an `em` in `sizes` is 16px: 43em = 688px); the screen less its margins below that.
@@ -119,7 +120,10 @@ impl<'a> SiteImages<'a> {
             Some(actual) => format!(
                 "文件名的大小写不一致：文件实际是 {actual}。请改成完全一样的写法（网站服务器区分大小写）"
             ),
-            None => "请检查文件名和路径：图片放在文章旁边（同一个文件夹）时写 `![说明](照片.jpg)`；放在 static/images/ 里时写 `![说明](/images/照片.jpg)`".to_string(),
+            None => match self.files.nearest(wanted) {
+                Some(near) => format!("是否想写 `{}`？", as_written(&entry.doc.source, near)),
+                None => "请检查文件名和路径：图片放在文章旁边（同一个文件夹）时写 `![说明](照片.jpg)`；放在 static/images/ 里时写 `![说明](/images/照片.jpg)`".to_string(),
+            },
         };
         let diagnostic = Diagnostic::error(
             "image.missing",
@@ -226,6 +230,10 @@ impl ImageResolver for SiteImages<'_> {
     }
 
     fn cover(&self, entry: &Entry, src: &str) -> Option<CoverImage> {
+        // Reported by the link check, which stops the build before render.
+        if is_computer_path(src) {
+            return None;
+        }
         let (rel, file) = match self.files.lookup(&entry.doc.source, src) {
             Lookup::Found(rel, file) => (rel, file),
             Lookup::Missing(wanted) => {
@@ -315,6 +323,15 @@ fn output_stem(published: &str) -> &str {
     match published[name_start..].rfind('.') {
         Some(dot) if dot > 0 => &published[..name_start + dot],
         _ => published,
+    }
+}
+
+/// How the content file `source` names the file `rel`: `/images/a.jpg` for a static file,
+/// else relative to the content file.
+fn as_written(source: &str, rel: &str) -> String {
+    match rel.strip_prefix("static/") {
+        Some(rooted) => format!("/{rooted}"),
+        None => crate::urls::relative_link(source, rel),
     }
 }
 

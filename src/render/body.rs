@@ -11,7 +11,9 @@ use crate::site::{Entry, Lang, Site};
 
 use super::ImageResolver;
 use super::templates::escape_html;
-use crate::urls::{content_source, is_external, is_markdown, resolve_site_path, split_fragment};
+use crate::urls::{
+    content_source, is_computer_path, is_external, is_markdown, resolve_site_path, split_fragment,
+};
 
 /// Content file path (`content/stories/a.md`) → entry index, built once per build.
 pub(crate) struct SourceIndex<'a> {
@@ -108,7 +110,8 @@ impl MarkdownHost for BodyHost<'_> {
     }
 
     fn image_html(&self, image: &ImageRef, alt: &str, title: &str) -> Option<String> {
-        if is_external(&image.src) {
+        // A path on the author's computer is reported by the link check, not looked up.
+        if is_external(&image.src) || is_computer_path(&image.src) {
             return None;
         }
         let entry = self.entry();

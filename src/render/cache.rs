@@ -27,6 +27,9 @@ pub struct RenderCache {
     pages: Generations<Key, Arc<[u8]>>,
     /// Each output path's page and the dependency record it was rendered from (`deps`).
     outputs: Generations<String, (Key, Arc<[u8]>)>,
+    /// QR code SVGs by the text they hold and their label: the costliest part of a
+    /// page's context to make (`share::qr_svg`).
+    qr_codes: Generations<(String, String), Arc<str>>,
 }
 
 impl RenderCache {
@@ -63,6 +66,13 @@ impl RenderCache {
             .iter()
             .map(|(path, (key, _))| (path.clone(), *key))
             .collect()
+    pub(crate) fn qr_code(&self, text: &str, label: &str) -> Option<Arc<str>> {
+        self.qr_codes.get(&(text.to_string(), label.to_string()))
+    }
+
+    pub(crate) fn keep_qr_code(&self, text: &str, label: &str, svg: &Arc<str>) {
+        self.qr_codes
+            .keep((text.to_string(), label.to_string()), Arc::clone(svg));
     }
 
     /// Ends a build: what it used or made is what the next one may take.
@@ -70,6 +80,7 @@ impl RenderCache {
         self.bodies.finish();
         self.pages.finish();
         self.outputs.finish();
+        self.qr_codes.finish();
     }
 }
 

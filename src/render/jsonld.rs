@@ -82,6 +82,9 @@ pub struct PlaceLd {
     pub name: String,
     /// Street address as written; `None`: the place has only its name.
     pub address: Option<String>,
+    /// City (`addressLocality`) and province (`addressRegion`) of the site, from site.yaml.
+    pub locality: Option<String>,
+    pub region: Option<String>,
 }
 
 /// The `Article` as JSON, safe to place inside a `<script>` element.
@@ -135,6 +138,9 @@ pub fn event(e: &EventLd) -> String {
             address: non_empty(&e.location.address).map(|street| AddressJson {
                 kind: "PostalAddress",
                 street_address: street,
+                address_locality: non_empty(&e.location.locality),
+                address_region: non_empty(&e.location.region),
+                address_country: "CN",
             }),
         },
         performer: person_json(&e.performer),
@@ -327,6 +333,11 @@ struct AddressJson<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     street_address: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    address_locality: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    address_region: Option<&'a str>,
+    address_country: &'static str,
 }
 
 #[derive(Serialize)]

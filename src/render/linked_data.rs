@@ -105,7 +105,9 @@ fn event(
         status: lecture.status,
         location: PlaceLd {
             name: lecture.venue.clone(),
-            address: None,
+            address: lecture.address.clone(),
+            locality: site_text(r, r.site.config.venue.locality.as_deref()),
+            region: site_text(r, r.site.config.venue.region.as_deref()),
         },
         performer: PersonLd {
             name: lecture.speaker.clone(),
@@ -118,4 +120,11 @@ fn event(
         url: r.permalink_in(r.lang, &r.entry(i).path),
         capacity: lecture.capacity,
     })
+}
+
+/// A setting of site.yaml in the page's script.
+fn site_text(r: &LangRender<'_>, text: Option<&str>) -> Option<String> {
+    let converter = r.inputs.converter;
+    let own = crate::localize::site_text_script(&r.site.config, converter);
+    text.map(|t| converter.convert(t, own, r.lang.script).into_owned())
 }

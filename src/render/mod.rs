@@ -14,6 +14,8 @@ mod linked_data;
 mod lists;
 mod outputs;
 mod pages;
+mod posters;
+pub mod share;
 pub mod sitemap;
 pub mod templates;
 mod view;
@@ -129,6 +131,9 @@ pub struct RenderInputs<'a> {
     pub theme_static: &'a [(String, OutputBody)],
     /// Bodies and pages of the previous build to reuse when their inputs are unchanged.
     pub cache: Option<&'a RenderCache>,
+    /// The picture of chat previews for pages without a cover (`share_image` in site.yaml);
+    /// `None` for the one drawn from the site's name.
+    pub share_image: Option<&'a share::SiteImage>,
 }
 
 /// The theme's static files as (path under `static/`, body) for `RenderInputs::theme_static`.
@@ -170,6 +175,8 @@ pub(crate) enum Job {
     TagIndex,
     Tag(usize),
     NotFound,
+    /// The search page.
+    Search,
     /// Old site path → new site path.
     Alias(String, String),
 }
@@ -186,10 +193,12 @@ pub fn site(
     sink: &dyn OutputSink,
 ) -> (BTreeSet<String>, Vec<Diagnostic>) {
     let index = body::SourceIndex::new(site);
+    let fold = crate::search::Fold::new(inputs.converter);
+    let search = crate::search::IndexBuilder::new(site, fold, sink);
     let mut renders: Vec<LangRender<'_>> = site
         .langs()
         .into_iter()
-        .map(|lang| LangRender::new(site, inputs, &index, lang))
+        .map(|lang| LangRender::new(site, inputs, &index, lang, Some(&search)))
         .collect();
     let jobs: Vec<Vec<Job>> = renders.iter().map(jobs).collect();
     let mut put = Vec::new();
@@ -222,10 +231,19 @@ pub fn site(
         .map(|(lang, job)| (&renders[lang], job.clone()))
         .collect();
     put_aliases(site, &aliases, sink, &mut paths, &mut diagnostics);
+    posters::put(&renders, sink, &mut paths, &mut diagnostics);
+    if inputs.share_image.is_none() {
+        let png = share::generated_image(&site.config.title);
+        sink.put(share::GENERATED_IMAGE, OutputBody::Bytes(png.into()));
+        paths.insert(share::GENERATED_IMAGE.to_string());
+    }
     for (path, text) in outputs::files(&renders) {
         sink.put(&path, OutputBody::Bytes(text.into_bytes().into()));
         paths.insert(path);
     }
+    renders.iter().for_each(LangRender::add_unseen_to_search);
+    drop(renders);
+    paths.extend(search.finish());
     copy_static(inputs, sink, &mut paths, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);
     (paths, diagnostics)
@@ -248,7 +266,7 @@ fn phase_of(site: &Site, job: &Job) -> Option<Phase> {
     match job {
         Job::Entry(i) if site.entries[*i].doc.section == Section::Workshops => Some(Phase::Cards),
         Job::Entry(_) => Some(Phase::OwnBody),
-        Job::Home | Job::List(..) | Job::TagIndex | Job::Tag(_) | Job::NotFound => {
+        Job::Home | Job::List(..) | Job::TagIndex | Job::Tag(_) | Job::NotFound | Job::Search => {
             Some(Phase::Lists)
         }
         Job::Alias(..) => None,
@@ -358,7 +376,7 @@ fn put_aliases(
 /// The pages of one language, aliases last so that they never replace a page.
 fn jobs(r: &LangRender<'_>) -> Vec<Job> {
     let site = r.site;
-    let mut jobs = vec![Job::Home, Job::TagIndex, Job::NotFound];
+    let mut jobs = vec![Job::Home, Job::TagIndex, Job::NotFound, Job::Search];
     jobs.extend(
         (0..site.entries.len())
             .filter(|&i| site.entries[i].doc.section != Section::Home)

@@ -91,7 +91,7 @@ fn indexed_page(r: &LangRender<'_>, job: &Job) -> Option<(String, Option<When>)>
         Job::List(section, n) => lists::list_path(*section, *n),
         Job::TagIndex => "/tags/".to_string(),
         Job::Tag(t) => format!("/tags/{}/", r.site.tags[*t].slug),
-        Job::NotFound | Job::Alias(..) => return None,
+        Job::NotFound | Job::Search | Job::Alias(..) => return None,
     };
     Some((path, None))
 }
@@ -254,7 +254,10 @@ fn cal_event(r: &LangRender<'_>, i: usize) -> Option<CalEvent> {
         end: lecture.end.as_ref().map(|end| in_site_zone(r, &end.zoned)),
         all_day: !lecture.start.has_time,
         summary: event_summary(r, &r.text(i).title, lecture.status),
-        location: text.venue.clone(),
+        location: match &text.address {
+            Some(address) => format!("{}，{address}", text.venue),
+            None => text.venue.clone(),
+        },
         description: Some(event_description(r, i, text, &url)),
         url,
         status: lecture.status,

@@ -14,7 +14,7 @@ use super::context::PageContext;
 use super::view::{
     Body, BodyFacts, Crumb, LangRender, LectureCard, Link, StoryCard, TagLink, WorkshopCard,
 };
-use super::{Job, lecture_ics_path, linked_data, lists};
+use super::{Job, lecture_ics_path, linked_data, lists, share};
 
 /// A page to render: its language-neutral site path, its template and its context.
 pub(crate) struct Page {
@@ -57,6 +57,7 @@ pub(crate) fn render_with(r: &LangRender<'_>, job: &Job, body: Option<(usize, Bo
         (Job::TagIndex, _) => (lists::tag_index(r), None),
         (Job::Tag(t), _) => (lists::tag(r, *t), None),
         (Job::NotFound, _) => (not_found(r), None),
+        (Job::Search, _) => (search(r), None),
         (Job::Alias(from, to), _) => (alias(r, from, to), None),
     };
     let path = r.lang.output_path(&page.site_path);
@@ -154,7 +155,9 @@ fn home(r: &LangRender<'_>) -> Page {
         .home
         .map_or_else(|| r.loc.description.clone(), |i| r.description(i));
     let mut head = r.head("/", &r.loc.title, description);
-    head.og_image = site.home.and_then(|i| r.page_image(i)).map(|(_, og)| og);
+    if let Some((_, og)) = site.home.and_then(|i| r.page_image(i)) {
+        set_og_image(&mut head, og);
+    }
     let mut context = r.context("home", head, Vec::new());
     context.insert("page", view);
     Page {
@@ -223,7 +226,9 @@ fn entry(r: &LangRender<'_>, i: usize, body: &Body) -> Page {
     let og_image = image.as_ref().map(|(_, og)| og.clone());
     let jsonld = linked_data::page_jsonld(r, i, &description, og_image.as_ref());
     let mut head = r.head(&entry.path, &text.title, description);
-    head.og_image = og_image;
+    if let Some(og) = og_image {
+        set_og_image(&mut head, og);
+    }
     head.jsonld = jsonld;
     let (nav, crumbs) = crumbs(r, entry.doc.section, i);
     let view = EntryView {
@@ -245,6 +250,9 @@ fn entry(r: &LangRender<'_>, i: usize, body: &Body) -> Page {
     };
     let mut context = r.context(&nav, head, crumbs);
     context.insert("page", view);
+    if let Some(share) = share::share_view(r, i) {
+        context.insert("share", share);
+    }
     match &text.details {
         Details::Story(_) => context.insert("story", story_view(r, i)),
         Details::Workshop(_) => context.insert("workshop", workshop_view(r, i)),
@@ -255,6 +263,13 @@ fn entry(r: &LangRender<'_>, i: usize, body: &Body) -> Page {
         site_path: entry.path.clone(),
         template,
         context,
+    }
+}
+
+/// A cover's `og:image` replaces the site's picture when it makes a preview card.
+fn set_og_image(head: &mut super::view::Head, og: super::view::OgImage) {
+    if share::fits_preview(&og) {
+        head.og_image = Some(og);
     }
 }
 
@@ -384,6 +399,49 @@ fn not_found(r: &LangRender<'_>) -> Page {
 }
 
 #[derive(Serialize)]
+struct SearchView {
+    /// The index folder under the base (`/changxin/search-index/`).
+    index_url: String,
+    /// This language's home (`/changxin/zh-hant/`): result links are site paths under it.
+    home_url: String,
+    /// `zh-hans` or `zh-hant`: the documents to show.
+    lang: &'static str,
+    tags_url: String,
+    script_url: String,
+}
+
+/// The search page: a form that works as a plain GET (`?q=`), results made by
+/// `js/search.js` in the browser.
+fn search(r: &LangRender<'_>) -> Page {
+    let title = r.word("search").to_string();
+    let mut head = r.head(
+        crate::search::SEARCH_PATH,
+        &title,
+        r.word("search_help").to_string(),
+    );
+    head.noindex = true;
+    let mut context = r.context("", head, Vec::new());
+    context.insert(
+        "page",
+        SearchView {
+            index_url: r.inputs.base_url.join(crate::search::INDEX_DIR),
+            home_url: r.url("/"),
+            lang: r.lang.script.code(),
+            tags_url: r.url("/tags/"),
+            script_url: r
+                .inputs
+                .base_url
+                .join(&format!("{}js/search.js", super::THEME_DIR)),
+        },
+    );
+    Page {
+        site_path: crate::search::SEARCH_PATH.into(),
+        template: "search.html",
+        context,
+    }
+}
+
+#[derive(Serialize)]
 struct AliasView {
     /// The new page's path under the base, in this language.
     target_url: String,
@@ -394,7 +452,9 @@ struct AliasView {
 fn alias(r: &LangRender<'_>, from: &str, to: &str) -> Page {
     let target = r.site.entries.iter().position(|e| e.path == to);
     let target_title = target.map_or_else(|| r.loc.title.clone(), |i| r.text(i).title.clone());
-    let mut head = r.head(to, &target_title, r.word("moved_text").to_string());
+    // A forwarded old link shows the new page's card in chat apps.
+    let description = target.map_or_else(|| r.word("moved_text").to_string(), |i| r.description(i));
+    let mut head = r.head(to, &target_title, description);
     head.noindex = true;
     let mut context = r.context("", head, Vec::new());
     context.insert(

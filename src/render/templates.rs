@@ -37,11 +37,22 @@ pub const BUILTIN_TEMPLATES: &[(&str, &str)] = builtin![
     "tag.html",
     "404.html",
     "alias.html",
+    "share.html",
+    "poster.html",
+    "programme.html",
+    "search.html",
 ];
 
 /// Every static file of the default theme (path under `static/` → bytes), published under `theme/`.
-pub const BUILTIN_STATIC: &[(&str, &[u8])] =
-    builtin_bytes!["css/site.css", "css/print.css", "js/site.js", "favicon.svg"];
+pub const BUILTIN_STATIC: &[(&str, &[u8])] = builtin_bytes![
+    "css/site.css",
+    "css/print.css",
+    "css/poster.css",
+    "js/site.js",
+    "css/search.css",
+    "js/search.js",
+    "favicon.svg"
+];
 
 /// Tera's built-in functions whose value changes from one render to the next.
 const IMPURE_FUNCTIONS: &[&str] = &["now", "get_random", "get_env"];

@@ -33,9 +33,11 @@ pub(super) fn config() -> Config {
             icp: Some("苏ICP备00000000号".into()),
             police: Some("苏公网安备 32021402000000号".into()),
         },
+        venue: crate::config::VenueSettings::default(),
         glossary: Vec::new(),
         images: ImageSettings::default(),
         paginate: 2,
+        share_image: None,
     }
 }
 
@@ -100,6 +102,7 @@ fn lecture(start: &str, end: Option<&str>, status: LectureStatus) -> Lecture {
         start: when(start),
         end: end.map(when),
         venue: "长欣社区党群服务中心二楼".into(),
+        address: None,
         speaker: "王晓梅".into(),
         series: Some("长欣讲堂".into()),
         speaker_title: Some("社区讲师".into()),
@@ -286,6 +289,7 @@ fn build_with(config: Config) -> Built {
     )];
     let inputs = RenderInputs {
         cache: None,
+        share_image: None,
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -613,6 +617,7 @@ fn text_is_escaped_in_pages() {
     let templates = Templates::builtin();
     let inputs = RenderInputs {
         cache: None,
+        share_image: None,
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -751,6 +756,7 @@ pub(super) fn render_site(site: &Site, static_files: &[(String, OutputBody)]) ->
     let templates = Templates::builtin();
     let inputs = RenderInputs {
         cache: None,
+        share_image: None,
         converter: &converter,
         templates: &templates,
         now: now(),

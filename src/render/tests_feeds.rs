@@ -770,7 +770,9 @@ mod jsonld {
             status: LectureStatus::Scheduled,
             location: PlaceLd {
                 name: "金和社区党群服务中心二楼报告厅".into(),
-                address: Some("江苏省无锡市梁溪区广益街道金和社区党群服务中心".into()),
+                address: Some("梁溪区广益街道金和社区党群服务中心".into()),
+                locality: Some("无锡市".into()),
+                region: Some("江苏省".into()),
             },
             performer: PersonLd {
                 name: "周文斌".into(),

@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -51,6 +52,8 @@ pub struct LangRender<'a> {
     page_key: KeyBuilder,
     /// What each page's dependency record starts from, and the entries' stamps.
     pub(crate) deps: super::deps::LangDeps,
+    /// Takes each body's whole text as it is rendered.
+    search: Option<&'a crate::search::IndexBuilder<'a>>,
 }
 
 impl<'a> LangRender<'a> {
@@ -59,6 +62,7 @@ impl<'a> LangRender<'a> {
         inputs: &'a RenderInputs<'a>,
         index: &'a SourceIndex<'a>,
         lang: Lang,
+        search: Option<&'a crate::search::IndexBuilder<'a>>,
     ) -> LangRender<'a> {
         let loc = localize(site, lang, inputs.converter);
         let mut render = LangRender {
@@ -76,6 +80,7 @@ impl<'a> LangRender<'a> {
             shared: Context::new(),
             page_key: KeyBuilder::default(),
             deps: super::deps::LangDeps::none(),
+            search,
         };
         render.site_view = render.build_site_view();
         render.shared.insert("site", &render.site_view);
@@ -226,7 +231,29 @@ impl<'a> LangRender<'a> {
     }
 
     fn render_body(&self, entry: usize) -> (Rendered, bool) {
-        render_body(self.site, self.inputs, self.index, self.lang, entry)
+        let (mut rendered, consulted) =
+            render_body(self.site, self.inputs, self.index, self.lang, entry);
+        if let Some(search) = self.search {
+            search.add(self, entry, &rendered.plain_text);
+        }
+        // Only excerpts read the plain text: keep their source, not the whole body
+        // (two copies of every body's text otherwise stay in memory to the end).
+        rendered.plain_text = excerpt_source(&rendered.plain_text);
+        (rendered, consulted)
+    }
+
+    /// Gives the search index the bodies it has not seen: those taken from the previous
+    /// build's cache (serve), rendered again for their text.
+    pub(crate) fn add_unseen_to_search(&self) {
+        let Some(search) = self.search else {
+            return;
+        };
+        (0..self.site.entries.len())
+            .into_par_iter()
+            .filter(|&i| search.missing(self.lang, i))
+            .for_each(|i| {
+                self.render_body(i);
+            });
     }
 
     /// A theme word in this language.
@@ -293,7 +320,7 @@ impl<'a> LangRender<'a> {
                 label: self.word(switch_word(lang.script)).to_string(),
             }),
             og_type: "website",
-            og_image: None,
+            og_image: Some(super::share::site_og_image(self)),
             jsonld: None,
             noindex: false,
         }
@@ -336,6 +363,7 @@ impl<'a> LangRender<'a> {
             calendar_url: self.url(CALENDAR_PATH),
             feed_url: self.url(FEED_PATH),
             tags_url: self.url("/tags/"),
+            search_url: self.url(crate::search::SEARCH_PATH),
             css_url: theme("css/site.css"),
             print_css_url: theme("css/print.css"),
             js_url: theme("js/site.js"),
@@ -468,6 +496,7 @@ impl<'a> LangRender<'a> {
             when: lecture.when.clone(),
             clock: lecture.clock.clone(),
             venue: lecture.venue.clone(),
+            address: lecture.address.clone(),
             speaker: lecture.speaker.clone(),
             speaker_title: lecture.speaker_title.clone(),
             series: lecture.series.clone(),
@@ -569,10 +598,7 @@ fn render_body(
         base: inputs.base_url,
         images: &images,
     };
-    let mut rendered = markdown::render(&site.entries[entry].doc.body, &host);
-    // Only excerpts read the plain text: keep their source, not the whole body
-    // (two copies of every body's text otherwise stay in memory to the end).
-    rendered.plain_text = excerpt_source(&rendered.plain_text);
+    let rendered = markdown::render(&site.entries[entry].doc.body, &host);
     (rendered, images.consulted.into_inner())
 }
 
@@ -744,6 +770,7 @@ pub(crate) struct SiteView {
     pub(crate) calendar_url: String,
     pub(crate) feed_url: String,
     pub(crate) tags_url: String,
+    pub(crate) search_url: String,
     pub(crate) css_url: String,
     pub(crate) print_css_url: String,
     pub(crate) js_url: String,
@@ -846,6 +873,7 @@ pub(crate) struct LectureCard {
     /// The time of day beside the date block (see `localize::clock`).
     pub(crate) clock: String,
     pub(crate) venue: String,
+    pub(crate) address: Option<String>,
     pub(crate) speaker: String,
     pub(crate) speaker_title: Option<String>,
     pub(crate) series: Option<String>,

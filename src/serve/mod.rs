@@ -3,6 +3,7 @@
 
 pub mod paths;
 pub mod reload;
+pub mod review;
 pub mod server;
 pub mod state;
 pub mod watch;

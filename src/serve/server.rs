@@ -14,6 +14,7 @@ use crate::output::OutputBody;
 
 use super::paths::{self, Resolved};
 use super::reload;
+use super::review;
 use super::state::ServeState;
 
 /// How long a long-poll waits before answering "nothing new".
@@ -127,15 +128,40 @@ fn host_name_allowed(host: &str, allowed: &[String]) -> bool {
     ip_literal || allowed.iter().any(|a| a == name) || name.ends_with(".localhost")
 }
 
-fn answer(request: Request, state: &ServeState, allowed: &[String], prefixes: &[&str]) {
-    let response = if !matches!(request.method(), Method::Get | Method::Head) {
-        text(405, "只支持 GET 和 HEAD")
-    } else if !host_allowed(&request, allowed) {
+fn answer(mut request: Request, state: &ServeState, allowed: &[String], prefixes: &[&str]) {
+    let path = request.url().split('?').next().unwrap_or("");
+    let response = if !host_allowed(&request, allowed) {
         text(403, "这个预览只接受本机地址的访问")
+    } else if *request.method() == Method::Post && review::is_decide(path) {
+        decide(&mut request, state)
+    } else if !matches!(request.method(), Method::Get | Method::Head) {
+        text(405, "只支持 GET 和 HEAD")
     } else {
         route(request.url(), state, prefixes)
     };
     let _ = request.respond(response);
+}
+
+/// A review decision: the only request that writes (see `review::decide`).
+fn decide(request: &mut Request, state: &ServeState) -> Reply {
+    let header = |name: &'static str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv(name))
+            .map(|h| h.value.as_str().to_string())
+    };
+    let (host, origin, token) = (header("Host"), header("Origin"), header("X-Tongwen-Token"));
+    let (status, message) = review::decide(
+        &state.review,
+        review::DecideRequest {
+            host: host.as_deref(),
+            origin: origin.as_deref(),
+            token: token.as_deref(),
+            body: request.as_reader(),
+        },
+    );
+    text(status, &message)
 }
 
 type Reply = Response<Cursor<Vec<u8>>>;
@@ -158,9 +184,14 @@ fn route(url: &str, state: &ServeState, prefixes: &[&str]) -> Reply {
             reload::poll_json(&snapshot, since).into_bytes(),
         );
     }
+    let query = url.split_once('?').map_or("", |(_, q)| q);
+    if let Some((status, html)) = state.review.page(path, query) {
+        let html = reload::inject(&html, state.snapshot().generation);
+        return body(status, "text/html; charset=utf-8", html.into_bytes());
+    }
     let snapshot = state.snapshot();
     match paths::resolve(url, &snapshot.output, prefixes) {
-        Resolved::File(key) => file(&key, &snapshot, 200),
+        Resolved::File(key) => file(&key, &snapshot, 200, state),
         Resolved::Redirect(to) => {
             let mut reply = text(301, "");
             if let Ok(h) = Header::from_bytes("Location", to.as_bytes()) {
@@ -171,9 +202,9 @@ fn route(url: &str, state: &ServeState, prefixes: &[&str]) -> Reply {
         Resolved::NotFound { prefix } => {
             let page = format!("{prefix}404.html");
             if snapshot.output.files.contains_key(&page) {
-                file(&page, &snapshot, 404)
+                file(&page, &snapshot, 404, state)
             } else if snapshot.output.files.contains_key("404.html") {
-                file("404.html", &snapshot, 404)
+                file("404.html", &snapshot, 404, state)
             } else {
                 // Still an HTML page, so the reload script can show why nothing is built yet.
                 let html = reload::inject(
@@ -186,7 +217,7 @@ fn route(url: &str, state: &ServeState, prefixes: &[&str]) -> Reply {
     }
 }
 
-fn file(key: &str, snapshot: &super::state::Snapshot, status: u16) -> Reply {
+fn file(key: &str, snapshot: &super::state::Snapshot, status: u16, state: &ServeState) -> Reply {
     let kind = paths::content_type(key);
     let bytes = match snapshot.output.files.get(key) {
         Some(OutputBody::Bytes(bytes)) => bytes.to_vec(),
@@ -198,6 +229,7 @@ fn file(key: &str, snapshot: &super::state::Snapshot, status: u16) -> Reply {
     };
     if kind.starts_with("text/html") {
         let html = String::from_utf8_lossy(&bytes);
+        let html = state.review.add_toolbar(&html, &format!("/{key}"));
         return body(
             status,
             kind,

@@ -45,6 +45,8 @@ impl Snapshot {
 pub struct ServeState {
     current: Mutex<Snapshot>,
     changed: Condvar,
+    /// The review pages and this run's token for posting decisions.
+    pub review: super::review::ReviewDesk,
 }
 
 impl ServeState {
@@ -58,6 +60,7 @@ impl ServeState {
                 page_generation: 1,
             }),
             changed: Condvar::new(),
+            review: super::review::ReviewDesk::default(),
         }
     }
 

@@ -22,7 +22,7 @@ pub enum Change {
 }
 
 /// The folders and files a site is made of, relative to its root.
-const SITE_PARTS: &[&str] = &["content", "static", "themes", "site.yaml"];
+const SITE_PARTS: &[&str] = &["content", "static", "themes", "site.yaml", "review.yaml"];
 
 /// Classifies changed paths (absolute, or relative to `root`). Pure.
 pub fn classify(paths: &[PathBuf], root: &Path) -> Change {
@@ -124,6 +124,8 @@ mod tests {
             Change::Rebuild
         );
         assert_eq!(classify_rel(&["/site/site.yaml"]), Change::Rebuild);
+        // A review decision written by serve is site input: its rebuild reloads the pages.
+        assert_eq!(classify_rel(&["/site/review.yaml"]), Change::Rebuild);
         assert_eq!(
             classify_rel(&["/site/themes/default/templates/page.html"]),
             Change::Rebuild
@@ -151,6 +153,7 @@ mod tests {
             "/site/content/~$稿件.docx",
             "/site/content/.~lock.稿件.docx#",
             "/site/README.md",
+            "/site/.review.yaml.tongwen-tmp",
         ] {
             assert_eq!(classify_rel(&[path]), Change::Nothing, "{path}");
         }

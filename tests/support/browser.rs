@@ -346,3 +346,34 @@ fn read_reply(mut reader: impl BufRead) -> std::io::Result<Vec<u8>> {
     }
     Ok(body)
 }
+
+impl Browser {
+    /// Prints the page with W3C "Print Page" on A4 paper in portrait, without margins,
+    /// backgrounds included: the PDF's bytes in base64.
+    pub fn print_a4(&self) -> String {
+        let options = json!({
+            "orientation": "portrait",
+            "page": {"width": 21.0, "height": 29.7},
+            "margin": {"top": 0, "bottom": 0, "left": 0, "right": 0},
+            "background": true,
+            "shrinkToFit": false,
+        });
+        self.post("/print", options)
+            .as_str()
+            .expect("a base64 PDF")
+            .to_string()
+    }
+
+    /// Clicks the first element that `css` selects and types `text` into it, as keystrokes.
+    pub fn type_into(&self, css: &str, text: &str) {
+        let found = self.post("/element", json!({"using": "css selector", "value": css}));
+        let id = found
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {css}: {found}"))
+            .to_string();
+        self.post(&format!("/element/{id}/click"), json!({}));
+        self.post(&format!("/element/{id}/value"), json!({ "text": text }));
+    }
+}

@@ -155,3 +155,17 @@ fn collect(base: &Path, dir: &Path, out: &mut Vec<String>) {
         }
     }
 }
+
+/// Every file under `dir` with its bytes, sorted: to assert that nothing changed.
+pub fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut paths = Vec::new();
+    collect(dir, dir, &mut paths);
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let bytes = std::fs::read(dir.join(&p)).unwrap();
+            (p, bytes)
+        })
+        .collect()
+}

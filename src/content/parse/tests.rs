@@ -410,7 +410,7 @@ fn unknown_fields_get_the_nearest_name_or_the_english_one() {
           |
         8 | colour: 红
           | ^
-          = 建议：可以用的字段：title、slug、summary、tags、cover、draft、script、aliases、date、community、district、author、workshops
+          = 建议：可以用的字段：title、slug、summary、tags、cover、draft、script、aliases、search、date、community、district、author、workshops
     ");
 }
 

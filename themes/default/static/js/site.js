@@ -24,3 +24,46 @@
   show(root.classList.contains("text-large"));
   button.hidden = false;
 })();
+
+// 分享: "复制链接" copies the page's address; where the clipboard is refused (file://,
+// old browsers) the address field is selected so that it can be copied by hand.
+(function () {
+  "use strict";
+  var buttons = document.querySelectorAll("[data-copy-link]");
+  Array.prototype.forEach.call(buttons, function (button) {
+    var box = button.parentNode;
+    var field = box.querySelector(".share-url");
+    var status = box.querySelector(".share-status");
+    function done() {
+      if (status) {
+        status.textContent = button.getAttribute("data-done");
+      }
+    }
+    function byHand() {
+      if (!field) {
+        return;
+      }
+      field.focus();
+      field.select();
+      var copied = false;
+      try {
+        copied = document.execCommand("copy");
+      } catch (e) {
+        // The address stays selected for the reader to copy.
+      }
+      if (copied) {
+        done();
+      } else if (status) {
+        status.textContent = button.getAttribute("data-manual");
+      }
+    }
+    button.addEventListener("click", function () {
+      var url = button.getAttribute("data-copy-link");
+      if (navigator.clipboard && window.isSecureContext) {
+        navigator.clipboard.writeText(url).then(done, byHand);
+      } else {
+        byHand();
+      }
+    });
+  });
+})();

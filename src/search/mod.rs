@@ -1,0 +1,320 @@
+//! The search index: built from the text each language's pages show (titles, summaries,
+//! fields, tags, body text), folded to one script, keyed by Han characters, pairs of them
+//! and words, and split into shards so that a query loads only the shards its keys are in.
+//! Pure: no IO; the files go to the build's `OutputSink`. The browser side is the default
+//! theme's `js/search.js`.
+//!
+//! Files, under `search-index/`: `manifest.js` (shard count, languages, the fold table),
+//! `s/N.js` (postings of the keys that hash to shard N), `LANG/ID.js` (one document's
+//! title, URL, type, date and text in that language, for confirming a match and its
+//! snippet). Each is a script that calls `tongwenSearch.*`, so that it also loads from
+//! `file://`, where `fetch` is refused.
+
+pub mod fold;
+pub mod postings;
+pub mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::Serialize;
+
+use crate::content::{Kind, Section};
+use crate::localize::Details;
+use crate::output::{OutputBody, OutputSink};
+use crate::render::LangRender;
+use crate::site::{Lang, Site};
+
+pub use fold::Fold;
+use postings::{IN_BODY, IN_FIELDS, IN_TITLE};
+
+/// The folder of the index under the site root.
+pub const INDEX_DIR: &str = "search-index/";
+/// The site path of the search page, in each language.
+pub const SEARCH_PATH: &str = "/search/";
+/// About how many bytes of postings a shard holds.
+const SHARD_BYTES: usize = 24 * 1024;
+
+/// Collects the index while pages are rendered: `add` is called with each body's text
+/// as it is rendered (any thread, any order), `finish` writes the shards.
+pub struct IndexBuilder<'a> {
+    sink: &'a dyn OutputSink,
+    fold: Fold,
+    /// By entry: its document id, `None` when it is not searchable.
+    ids: Vec<Option<u32>>,
+    langs: Vec<Lang>,
+    /// By language, by entry: whether its document was added.
+    added: Vec<Vec<AtomicBool>>,
+    state: Mutex<State>,
+}
+
+#[derive(Default)]
+struct State {
+    /// Key text → (document, bits), in any order.
+    postings: HashMap<String, Vec<u32>>,
+    paths: Vec<String>,
+}
+
+/// A document in one language, as `LANG/ID.js` holds it.
+#[derive(Serialize)]
+struct DocRecord<'a> {
+    /// Title.
+    t: &'a str,
+    /// Site path without the leading slash (`stories/a/`), joined to the language's home.
+    u: &'a str,
+    /// `s` story, `w` workshop, `l` lecture, `p` page.
+    k: &'static str,
+    /// Date as readers see it (`2023年5月1日`), empty when the type has none.
+    d: &'a str,
+    /// Fields and tags, `·` between them.
+    m: &'a str,
+    /// Summary and body text.
+    b: &'a str,
+}
+
+/// Whether an entry is searched: a story, workshop, lecture or page, not a draft, and
+/// without `search: false`.
+pub fn is_searchable(site: &Site, entry: usize) -> bool {
+    let doc = &site.entries[entry].doc;
+    doc.section != Section::Home && !doc.common.draft && !doc.common.exclude_from_search
+}
+
+/// Document ids: searchable entries newest first (stories by date, lectures by start,
+/// workshops by founding), undated ones after, by path. The browser breaks ties in rank by
+/// the lower id, so ties go to the newest.
+pub fn document_ids(site: &Site) -> Vec<Option<u32>> {
+    let mut order: Vec<usize> = (0..site.entries.len())
+        .filter(|&i| is_searchable(site, i))
+        .collect();
+    let when = |i: usize| match &site.entries[i].doc.kind {
+        Kind::Story(s) => Some(s.date.zoned.timestamp()),
+        Kind::Lecture(l) => Some(l.start.zoned.timestamp()),
+        Kind::Workshop(w) => w.founded.as_ref().map(|f| f.zoned.timestamp()),
+        Kind::Page => None,
+    };
+    order.sort_by(|&a, &b| {
+        when(b)
+            .cmp(&when(a))
+            .then_with(|| site.entries[a].path.cmp(&site.entries[b].path))
+    });
+    let mut ids = vec![None; site.entries.len()];
+    for (id, i) in order.into_iter().enumerate() {
+        ids[i] = u32::try_from(id).ok();
+    }
+    ids
+}
+
+impl<'a> IndexBuilder<'a> {
+    pub fn new(site: &Site, fold: Fold, sink: &'a dyn OutputSink) -> IndexBuilder<'a> {
+        let langs = site.langs();
+        IndexBuilder {
+            sink,
+            fold,
+            ids: document_ids(site),
+            added: langs
+                .iter()
+                .map(|_| {
+                    (0..site.entries.len())
+                        .map(|_| AtomicBool::new(false))
+                        .collect()
+                })
+                .collect(),
+            langs,
+            state: Mutex::new(State::default()),
+        }
+    }
+
+    /// Adds an entry in `r`'s language, given its body's plain text: writes its document
+    /// file, and in the first language, its keys. Once per entry and language: later calls
+    /// (a body rendered again) do nothing.
+    pub fn add(&self, r: &LangRender<'_>, entry: usize, body_text: &str) {
+        let Some(id) = self.ids.get(entry).copied().flatten() else {
+            return;
+        };
+        let Some(lang) = self.langs.iter().position(|l| *l == r.lang) else {
+            return;
+        };
+        if self.added[lang][entry].swap(true, Ordering::Relaxed) {
+            return;
+        }
+        let text = r.text(entry);
+        let meta = meta_text(r, entry);
+        let body = match &text.summary {
+            Some(summary) => format!("{summary}\n{body_text}"),
+            None => body_text.to_string(),
+        };
+        let record = DocRecord {
+            t: &text.title,
+            u: r.site.entries[entry].path.trim_start_matches('/'),
+            k: kind_code(r.site.entries[entry].doc.section),
+            d: date_text(&text.details),
+            m: &meta,
+            b: &body,
+        };
+        let path = format!("{INDEX_DIR}{}/{id}.js", r.lang.script.code());
+        let js = format!(
+            "tongwenSearch.doc({},{id},{});\n",
+            json(&r.lang.script.code()),
+            json(&record)
+        );
+        self.sink
+            .put(&path, OutputBody::Bytes(js.into_bytes().into()));
+        let keys = (lang == 0).then(|| self.keys_of(&text.title, &meta, &body));
+        let mut state = lock(&self.state);
+        state.paths.push(path);
+        for (key, bits) in keys.into_iter().flatten() {
+            state
+                .postings
+                .entry(key)
+                .or_default()
+                .push(id << 3 | u32::from(bits));
+        }
+    }
+
+    /// Every key of a document's texts with the places it occurs.
+    fn keys_of(&self, title: &str, meta: &str, body: &str) -> HashMap<String, u8> {
+        let mut keys: HashMap<String, u8> = HashMap::new();
+        for (text, bits) in [(title, IN_TITLE), (meta, IN_FIELDS), (body, IN_BODY)] {
+            let folded = self.fold.text(text);
+            for key in tokens::keys(&folded) {
+                *keys.entry(key.text()).or_default() |= bits;
+            }
+        }
+        keys
+    }
+
+    /// Whether `entry` still needs adding in `lang` (its body was taken from a previous
+    /// build and never rendered in this one).
+    pub fn missing(&self, lang: Lang, entry: usize) -> bool {
+        let Some(l) = self.langs.iter().position(|x| *x == lang) else {
+            return false;
+        };
+        self.ids.get(entry).copied().flatten().is_some()
+            && !self.added[l][entry].load(Ordering::Relaxed)
+    }
+
+    /// The manifest and the shards, and every path put (documents included).
+    pub fn finish(self) -> Vec<String> {
+        let state = self.state.into_inner().unwrap_or_else(|p| p.into_inner());
+        let mut paths = state.paths;
+        let mut encoded: Vec<(String, String)> = state
+            .postings
+            .into_iter()
+            .map(|(key, mut list)| {
+                list.sort_unstable();
+                let list: Vec<(u32, u8)> = list.iter().map(|&p| (p >> 3, (p & 7) as u8)).collect();
+                (key, postings::encode(&list))
+            })
+            .collect();
+        encoded.sort_unstable();
+        let total: usize = encoded.iter().map(|(k, p)| k.len() + p.len() + 6).sum();
+        let shards = u32::try_from(total.div_ceil(SHARD_BYTES).max(1)).unwrap_or(u32::MAX);
+        let mut by_shard: BTreeMap<u32, BTreeMap<String, String>> = BTreeMap::new();
+        for (key, list) in encoded {
+            by_shard
+                .entry(tokens::shard_of(&key, shards))
+                .or_default()
+                .insert(key, list);
+        }
+        for (n, keys) in by_shard {
+            let path = format!("{INDEX_DIR}s/{n}.js");
+            let js = format!("tongwenSearch.shard({n},{});\n", json(&keys));
+            self.sink
+                .put(&path, OutputBody::Bytes(js.into_bytes().into()));
+            paths.push(path);
+        }
+        let manifest = Manifest {
+            shards,
+            docs: self.ids.iter().flatten().count(),
+            langs: self.langs.iter().map(|l| l.script.code()).collect(),
+            fold: self.fold.table_text(),
+        };
+        let path = format!("{INDEX_DIR}manifest.js");
+        let js = format!("tongwenSearch.manifest({});\n", json(&manifest));
+        self.sink
+            .put(&path, OutputBody::Bytes(js.into_bytes().into()));
+        paths.push(path);
+        paths
+    }
+}
+
+#[derive(Serialize)]
+struct Manifest {
+    shards: u32,
+    docs: usize,
+    langs: Vec<&'static str>,
+    /// Pairs of characters: traditional, then the simplified it folds to.
+    fold: String,
+}
+
+/// The entry's fields and tags in `r`'s language, `·` between them.
+fn meta_text(r: &LangRender<'_>, entry: usize) -> String {
+    let text = r.text(entry);
+    let mut parts: Vec<&str> = Vec::new();
+    match &text.details {
+        Details::Story(s) => {
+            parts.push(&s.community);
+            parts.extend(s.district.as_deref());
+            parts.extend(s.author.as_deref());
+        }
+        Details::Workshop(w) => {
+            parts.push(&w.leader);
+            parts.push(&w.community);
+            parts.extend(w.focus.iter().map(String::as_str));
+            if let Some(c) = &w.contact {
+                parts.extend(c.phone.as_deref());
+                parts.extend(c.address.as_deref());
+                parts.extend(c.hours.as_deref());
+            }
+        }
+        Details::Lecture(l) => {
+            parts.push(&l.speaker);
+            parts.extend(l.speaker_title.as_deref());
+            parts.push(&l.venue);
+            parts.extend(l.series.as_deref());
+            if !l.registration_is_url {
+                parts.extend(l.registration.as_deref());
+            }
+        }
+        Details::Page => {}
+    }
+    parts.extend(
+        text.tags
+            .iter()
+            .filter_map(|&t| r.loc.tags.get(t).map(String::as_str)),
+    );
+    parts.retain(|p| !p.trim().is_empty());
+    parts.join(" · ")
+}
+
+fn date_text(details: &Details) -> &str {
+    match details {
+        Details::Story(s) => &s.date.date,
+        Details::Lecture(l) => &l.start.date,
+        Details::Workshop(w) => w.founded.as_ref().map_or("", |f| f.date.as_str()),
+        Details::Page => "",
+    }
+}
+
+fn kind_code(section: Section) -> &'static str {
+    match section {
+        Section::Stories => "s",
+        Section::Workshops => "w",
+        Section::Lectures => "l",
+        Section::Pages | Section::Home => "p",
+    }
+}
+
+fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string(value).expect("index records are plain strings and numbers")
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}

@@ -1,0 +1,266 @@
+//! `tongwen import`: Word documents, saved pages and pasted text become content files that
+//! build; bad inputs are refused with a message and nothing is written.
+
+// Test helpers panic on any failure: that is how a test reports it.
+#![allow(clippy::unwrap_used)]
+
+mod support;
+
+use std::io::Write as _;
+
+use support::SiteTest;
+
+/// A small real PNG (builds decode and resize every image).
+fn png(shade: u8) -> Vec<u8> {
+    let img = image::RgbImage::from_pixel(8, 6, image::Rgb([shade, 40, 40]));
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    img.write_to(&mut bytes, image::ImageFormat::Png).unwrap();
+    bytes.into_inner()
+}
+
+/// A zip of `parts` (name, bytes), the way Word and WPS package a .docx.
+fn zip(parts: &[(&str, Vec<u8>)]) -> Vec<u8> {
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, bytes) in parts {
+        out.start_file(*name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture""#;
+
+fn text_run(text: &str) -> String {
+    format!(r#"<w:r><w:t xml:space="preserve">{text}</w:t></w:r>"#)
+}
+
+/// A WPS-style document: headings by numeric style ids, a manual line break and a
+/// full-width indent, bold, a tracked insertion and deletion, a comment, a footnote, an
+/// image with its caption under it, a table and a bullet list.
+fn docx() -> Vec<u8> {
+    let body = [
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr>{}</w:p>"#, text_run("长欣社区“红色微家”的八位掌门人")),
+        format!("<w:p>{}</w:p>", text_run("2023年5月1日")),
+        format!(
+            r#"<w:p>{}<w:r><w:br/></w:r>{}<w:r><w:rPr><w:b/></w:rPr><w:t>“红色微家”</w:t></w:r>{}<w:del w:id="1" w:author="审稿"><w:r><w:delText>删掉的旧说法</w:delText></w:r></w:del><w:ins w:id="2" w:author="审稿">{}</w:ins><w:commentRangeStart w:id="0"/>{}<w:commentRangeEnd w:id="0"/><w:r><w:commentReference w:id="0"/></w:r><w:r><w:footnoteReference w:id="1"/></w:r>{}</w:p>"#,
+            text_run("　　近年来，无锡市新吴区长欣公寓社区"),
+            text_run("实施"),
+            text_run("三年计划，"),
+            text_run("以党员中心户为起点"),
+            text_run("，推选八位掌门人"),
+            text_run("。"),
+        ),
+        "<w:p></w:p>".to_string(),
+        format!(r#"<w:p><w:pPr><w:pStyle w:val="2"/></w:pPr>{}</w:p>"#, text_run("一、掌门人孵化")),
+        r#"<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="图片 1"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rIdImg"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#.to_string(),
+        format!("<w:p>{}</w:p>", text_run("图为掌门人在议事厅里讨论加装电梯")),
+        format!(
+            "<w:tbl><w:tr><w:tc><w:p>{}</w:p></w:tc><w:tc><w:p>{}</w:p></w:tc></w:tr><w:tr><w:tc><w:p>{}</w:p></w:tc><w:tc><w:p>{}</w:p></w:tc></w:tr></w:tbl>",
+            text_run("年份"), text_run("阶段"), text_run("2019年"), text_run("壹员孵化"),
+        ),
+        format!(r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#, text_run("选贤举能")),
+        format!(r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>{}</w:p>"#, text_run("拓展平台")),
+    ]
+    .concat();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W}><w:body>{body}<w:sectPr/></w:body></w:document>"#
+    );
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style><w:style w:type="paragraph" w:styleId="2"><w:name w:val="heading 2"/></w:style></w:styles>"#
+    );
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let footnotes = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p>{}</w:p></w:footnote></w:footnotes>"#,
+        text_run("见《长欣社区年度工作报告》。")
+    );
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdImg" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.png"/><Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>"#;
+    let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/></Types>"#;
+    zip(&[
+        ("[Content_Types].xml", types.into()),
+        ("word/document.xml", document.into_bytes()),
+        ("word/styles.xml", styles.into_bytes()),
+        ("word/numbering.xml", numbering.into_bytes()),
+        ("word/footnotes.xml", footnotes.into_bytes()),
+        ("word/_rels/document.xml.rels", rels.into()),
+        ("word/media/image1.png", png(200)),
+    ])
+}
+
+fn site() -> SiteTest {
+    SiteTest::fixture("bilingual")
+}
+
+#[test]
+fn a_word_document_becomes_a_story_that_builds() {
+    let site = site();
+    site.write("inbox/掌门人.docx", docx());
+    let run = site.run(&["import", "inbox/掌门人.docx"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let folder = "content/stories/changxin-shequ-hongse-weijia-de-bawei-zhangmenren";
+    let text = std::fs::read_to_string(site.root().join(folder).join("index.md"))
+        .unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    insta::assert_snapshot!("docx_story", text);
+    assert!(site.root().join(folder).join("01.png").exists());
+    insta::assert_snapshot!(
+        "docx_report",
+        run.stdout
+            .replace(&site.root().display().to_string(), "[ROOT]")
+    );
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let page = "stories/changxin-shequ-hongse-weijia-de-bawei-zhangmenren/index.html";
+    let main = site.main_of(page);
+    // SPEC "Two scripts": the simplified source is verbatim on its zh-Hans page.
+    assert!(main.contains("近年来，无锡市新吴区长欣公寓社区实施“<strong>红色微家</strong>”三年计划，以党员中心户为起点，推选八位掌门人"), "{main}");
+    assert!(!main.contains("删掉的旧说法"));
+    assert!(
+        main.contains("<table>") && main.contains("壹员孵化"),
+        "{main}"
+    );
+    assert!(main.contains("见《长欣社区年度工作报告》。"), "{main}");
+    assert!(
+        main.contains(r#"alt="图为掌门人在议事厅里讨论加装电梯""#),
+        "{main}"
+    );
+    assert!(
+        site.main_of(&format!("zh-hant/{page}"))
+            .contains("近年來，無錫市新吳區")
+    );
+}
+
+/// A WeChat-style article saved with "网页，全部": images lazy-loaded from `data-src`, the
+/// files in `文章_files/`, one image still on the web.
+const PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>黃金社區：“四個一”黨建品牌 - 公眾號</title>
+<meta property="article:published_time" content="2023-06-18">
+<script>var tracking = "不要這段";</script><style>.x{color:red}</style></head>
+<body><nav><a href="/">首頁</a> <a href="/news">新聞</a></nav>
+<div id="page"><h1 id="activity-name">黃金社區：“四個一”黨建品牌</h1>
+<div id="js_content">
+<p style="text-indent:2em"><span style="font-size:16px">　　黃金社區(qū)位於長沙市望城區(qū)金山橋街道，是一個“新望城人”聚居的新生社區(qū)。</span></p>
+<p><br></p>
+<h2>一、激活“紅色細胞”</h2>
+<p>社區黨總支下設<strong>黨支部3個</strong>，直管黨員32名。</p>
+<p><img class="rich_pages" data-src="文章_files/640.png" src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></p>
+<p style="text-align:center">圖為社區黨員志願服務隊</p>
+<p><img data-src="https://mmbiz.qpic.cn/mmbiz_jpg/abc/640?wx_fmt=jpeg" alt="遠方的照片"></p>
+<ul><li>一張網格圖</li><li>一支志願隊</li></ul>
+</div></div>
+<footer>版權所有 © 公眾號</footer><script>report();</script></body></html>"#;
+
+#[test]
+fn a_saved_article_page_keeps_its_main_text_and_local_images() {
+    let site = site();
+    site.write("inbox/文章.html", PAGE);
+    site.write("inbox/文章_files/640.png", png(90));
+    let run = site.run(&["import", "inbox/文章.html"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let folder = site
+        .root()
+        .join("content/stories/huang-jin-shequ-sige-yi-dangjian-pinpai");
+    let text = std::fs::read_to_string(folder.join("index.md"))
+        .unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    insta::assert_snapshot!("html_story", text);
+    assert!(
+        run.stdout.contains("https://mmbiz.qpic.cn/"),
+        "{}",
+        run.stdout
+    );
+    assert!(folder.join("01.png").exists());
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    // A traditional source is verbatim on its zh-Hant page.
+    let main = site.main_of("zh-hant/stories/huang-jin-shequ-sige-yi-dangjian-pinpai/index.html");
+    assert!(
+        main.contains("黃金社區位於長沙市望城區金山橋街道，是一個“新望城人”聚居的新生社區。"),
+        "{main}"
+    );
+    for junk in ["不要這段", "首頁", "版權所有", "font-size", "(qū)"] {
+        assert!(!main.contains(junk), "{junk} in {main}");
+    }
+}
+
+#[test]
+fn a_gbk_text_file_with_pasted_corruption_is_cleaned() {
+    let site = site();
+    let text = "梁溪区“四圈”共建汇合力\r\n\r\n　　2023年7月2日，江苏省无锡市梁 溪区广益街道金和社区(qū)在创新社区治理实践的 过程中先行先试,充分发挥基 层党组织的引领作用。\r\n\r\n一、打造坚强核心圈\r\n\r\n网格兜起百家事,建立网格党组织805个。\r\n";
+    let (gbk, _, unmappable) = encoding_rs::GB18030.encode(text);
+    assert!(!unmappable);
+    site.write("inbox/梁溪.txt", gbk.as_ref());
+    let run = site.run(&["import", "inbox/梁溪.txt"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let file = site
+        .root()
+        .join("content/stories/liangxiqu-siquan-gongjian-huihe-li.md");
+    let written = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    insta::assert_snapshot!("txt_story", written);
+    insta::assert_snapshot!("txt_report", run.stdout);
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let main = site.main_of("stories/liangxiqu-siquan-gongjian-huihe-li/index.html");
+    assert!(
+        main.contains("广益街道金和社区在创新社区治理实践的"),
+        "{main}"
+    );
+    assert!(
+        main.contains("过程中先行先试，充分发挥基层党组织的引领作用。"),
+        "{main}"
+    );
+    assert!(
+        main.contains("网格兜起百家事，建立网格党组织805个。"),
+        "{main}"
+    );
+}
+
+#[test]
+fn bad_inputs_are_refused_and_nothing_is_written() {
+    let site = site();
+    site.write(
+        "inbox/损坏.docx",
+        b"PK\x03\x04 this zip was cut short".as_slice(),
+    );
+    site.write(
+        "inbox/旧版.doc",
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 old word".as_slice(),
+    );
+    site.write("inbox/空白.txt", b"".as_slice());
+    site.write("inbox/扫描件.pdf", b"%PDF-1.4".as_slice());
+    site.write("inbox/表格.xlsx", b"PK".as_slice());
+    let before = support::listing(&site.root().join("content"));
+    let run = site.run(&[
+        "import",
+        "inbox/损坏.docx",
+        "inbox/旧版.doc",
+        "inbox/空白.txt",
+        "inbox/扫描件.pdf",
+        "inbox/表格.xlsx",
+    ]);
+    assert_eq!(run.code, 1);
+    insta::assert_snapshot!("bad_inputs", run.stderr);
+    assert_eq!(support::listing(&site.root().join("content")), before);
+}
+
+#[test]
+fn an_existing_name_is_never_overwritten() {
+    let site = site();
+    site.write(
+        "inbox/a.txt",
+        "长欣红色微家\n2023年5月1日，无锡市新吴区长欣公寓社区开展活动。\n",
+    );
+    site.write("content/stories/changxin-hongse-weijia.md", "原来的文件");
+    let run = site.run(&["import", "inbox/a.txt"]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr.contains("已经存在，没有覆盖它"),
+        "{}",
+        run.stderr
+    );
+    let kept = std::fs::read_to_string(
+        site.root()
+            .join("content/stories/changxin-hongse-weijia.md"),
+    )
+    .unwrap();
+    assert_eq!(kept, "原来的文件");
+}
