@@ -7,6 +7,10 @@
 
 mod support;
 
+#[allow(dead_code)]
+#[path = "../benches/support/synth.rs"]
+mod synth;
+
 use std::path::Path;
 
 use support::SiteTest;
@@ -39,7 +43,6 @@ fn assert_rebuild_is_fresh(root: &Path, warm: &Engines, step: &str) {
 
 /// `assert_rebuild_is_fresh` for a site that must fail to build (`builds: false`).
 fn assert_rebuild_is_fresh_as(root: &Path, warm: &Engines, step: &str, builds: bool) {
-    let rebuilt = build(root, warm);
     let fresh = build(root, &Engines::default());
     assert_eq!(
         fresh.is_ok(),
@@ -48,6 +51,17 @@ fn assert_rebuild_is_fresh_as(root: &Path, warm: &Engines, step: &str, builds: b
         if builds { "failed" } else { "succeeded" },
         fresh.as_ref().err()
     );
+    assert_rebuild_equals(root, warm, step, fresh);
+}
+
+/// Rebuilds with `warm` and compares with `fresh`, a build of the same site by fresh engines.
+fn assert_rebuild_equals(
+    root: &Path,
+    warm: &Engines,
+    step: &str,
+    fresh: Result<(OutputSet, Built), Vec<tongwen::diagnostics::Diagnostic>>,
+) {
+    let rebuilt = build(root, warm);
     match (rebuilt, fresh) {
         (Ok((rebuilt_output, rebuilt)), Ok((fresh_output, fresh))) => {
             let paths = |o: &OutputSet| o.files.keys().cloned().collect::<Vec<_>>();
@@ -128,9 +142,6 @@ fn rebuilds_after_edits_equal_fresh_builds() {
 
 #[test]
 fn rebuilds_of_a_synthetic_site_equal_fresh_builds() {
-    #[allow(dead_code)]
-    #[path = "../benches/support/synth.rs"]
-    mod synth;
     let site = SiteTest::empty();
     let root = site.root().to_path_buf();
     synth::generate(&root, 80, 7).unwrap();
@@ -176,4 +187,169 @@ fn oldest_story(root: &Path) -> String {
         .collect();
     dated.sort();
     format!("content/stories/{}", dated[0].1)
+}
+
+/// A small deterministic random stream for the edit sequence (the same seed, the same steps).
+struct Steps(u64);
+
+impl Steps {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) as usize) % n.max(1)
+    }
+}
+
+/// Every content file of the site, relative to `root`, sorted.
+fn content_files(root: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    for section in ["stories", "workshops", "lectures"] {
+        let Ok(dir) = std::fs::read_dir(root.join("content").join(section)) else {
+            continue;
+        };
+        for entry in dir {
+            let name = entry.unwrap().file_name().into_string().unwrap();
+            if name.ends_with(".md") {
+                files.push(format!("content/{section}/{name}"));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// One random change to the site: what a writer does between two saves. Returns its name.
+fn random_change(site: &SiteTest, steps: &mut Steps, n: usize) -> String {
+    let root = site.root();
+    let files = content_files(root);
+    let file = files[steps.below(files.len())].clone();
+    match steps.below(14) {
+        0..=2 => {
+            edit(site, &file, |text| {
+                format!("{text}\n第{n}次补充：居民议事会又开了一次。\n")
+            });
+            format!("body end of {file}")
+        }
+        3 => {
+            edit(site, &file, |text| {
+                text.replacen("---\n\n", &format!("---\n\n开头改写第{n}次。"), 1)
+            });
+            format!("body start of {file}")
+        }
+        4 => {
+            edit(site, &file, |text| {
+                text.replacen("title: ", &format!("title: 改{n}"), 1)
+            });
+            format!("title of {file}")
+        }
+        5 => {
+            let tag = ["新标签甲", "新标签乙", "邻里互助"][steps.below(3)];
+            edit(site, &file, |text| {
+                text.replacen("tags: [", &format!("tags: [{tag}, "), 1)
+            });
+            format!("tags of {file}")
+        }
+        6 => {
+            edit(site, &file, |text| {
+                let line = text.lines().find(|l| l.starts_with("summary: "));
+                match line {
+                    Some(line) => text.replacen(&format!("{line}\n"), "", 1),
+                    None => text.replacen("title: ", &format!("summary: 新摘要{n}\ntitle: "), 1),
+                }
+            });
+            format!("summary of {file}")
+        }
+        7 => {
+            let workshop = files
+                .iter()
+                .find(|f| f.starts_with("content/workshops/"))
+                .and_then(|f| Path::new(f).file_stem())
+                .map(|s| s.to_string_lossy().into_owned());
+            let workshops = workshop.map_or(String::new(), |w| format!("workshops: [{w}]\n"));
+            let day = 1 + steps.below(28);
+            let path = format!("content/stories/added-{n}.md");
+            site.write(
+                &path,
+                format!(
+                    "---\ntitle: 新故事{n}\ndate: 2025-{:02}-{day:02}\ncommunity: 长欣公寓社区\ntags: [新标签甲]\n{workshops}---\n\n新写的故事第{n}篇。\n",
+                    1 + steps.below(12)
+                ),
+            );
+            format!("added {path}")
+        }
+        8 if files.len() > 12 && !file.contains("/workshops/") => {
+            std::fs::remove_file(root.join(&file)).unwrap();
+            format!("deleted {file}")
+        }
+        9 if !file.contains("/workshops/") => {
+            let section = file.split('/').nth(1).unwrap();
+            let to = format!("content/{section}/renamed-{n}.md");
+            std::fs::rename(root.join(&file), root.join(&to)).unwrap();
+            format!("renamed {file} to {to}")
+        }
+        10 => {
+            edit(site, &file, |text| {
+                let Some(line) = text
+                    .lines()
+                    .find(|l| l.starts_with("date: ") || l.starts_with("start: "))
+                else {
+                    return text;
+                };
+                let field = line.split(':').next().unwrap();
+                text.replacen(
+                    line,
+                    &format!(
+                        "{field}: 20{:02}-06-{:02}",
+                        15 + steps.below(14),
+                        1 + steps.below(28)
+                    ),
+                    1,
+                )
+            });
+            format!("date of {file}")
+        }
+        11 if n.is_multiple_of(5) => {
+            edit(site, "site.yaml", |text| {
+                if text.contains("title: 改过的") {
+                    text.replacen("title: 改过的", "title: ", 1)
+                } else {
+                    text.replacen("title: ", "title: 改过的", 1)
+                }
+            });
+            "site.yaml".into()
+        }
+        12 if n.is_multiple_of(7) => {
+            site.write(
+                "themes/default/templates/tag.html",
+                format!("{{% extends \"base.html\" %}}{{% block main %}}<h1>{{{{ page.title }}}}</h1><p>版本{n}</p>{{% endblock %}}"),
+            );
+            "a template".into()
+        }
+        _ => "nothing".into(),
+    }
+}
+
+/// Edits in the randomized sequence: enough to meet every kind of change many times.
+const STEPS: usize = 200;
+
+#[test]
+fn random_edit_sequences_rebuild_as_fresh_builds() {
+    let site = SiteTest::empty();
+    let root = site.root().to_path_buf();
+    synth::generate(&root, 16, 11).unwrap();
+    let engines = Engines::for_rebuilds();
+    assert_rebuild_is_fresh(&root, &engines, "first build");
+    // Keeps only the converter between builds (rebuilt when site.yaml changes it), as a
+    // one-off build does: every other stage runs afresh.
+    let cold = Engines::default();
+    let mut steps = Steps(20_261_204);
+    for n in 0..STEPS {
+        let change = random_change(&site, &mut steps, n);
+        // A change may break the site (a story naming a deleted lecture's workshop): the
+        // warm rebuild must then fail exactly as a fresh build does.
+        let fresh = build(&root, &cold);
+        assert_rebuild_equals(&root, &engines, &format!("step {n}: {change}"), fresh);
+    }
 }

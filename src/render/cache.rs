@@ -25,6 +25,8 @@ pub struct RenderCache {
     /// rendered again renders again.
     bodies: Generations<Key, Arc<BodyFacts>>,
     pages: Generations<Key, Arc<[u8]>>,
+    /// Each output path's page and the dependency record it was rendered from (`deps`).
+    outputs: Generations<String, (Key, Arc<[u8]>)>,
     /// QR code SVGs by the text they hold and their label: the costliest part of a
     /// page's context to make (`share::qr_svg`).
     qr_codes: Generations<(String, String), Arc<str>>,
@@ -47,6 +49,23 @@ impl RenderCache {
         self.pages.keep(key, Arc::clone(html));
     }
 
+    /// The previous build's page at `path` if it was rendered from the record `key`.
+    pub(crate) fn output(&self, path: &str, key: &Key) -> Option<Arc<[u8]>> {
+        let (kept, html) = self.outputs.get(&path.to_string())?;
+        (kept == *key).then_some(html)
+    }
+
+    pub(crate) fn keep_output(&self, path: String, key: Key, html: &Arc<[u8]>) {
+        self.outputs.keep(path, (key, Arc::clone(html)));
+    }
+
+    /// The dependency record of each output path the last build kept.
+    #[cfg(test)]
+    pub(crate) fn records(&self) -> std::collections::BTreeMap<String, Key> {
+        lock(&self.outputs.old)
+            .iter()
+            .map(|(path, (key, _))| (path.clone(), *key))
+            .collect()
     pub(crate) fn qr_code(&self, text: &str, label: &str) -> Option<Arc<str>> {
         self.qr_codes.get(&(text.to_string(), label.to_string()))
     }
@@ -60,6 +79,7 @@ impl RenderCache {
     pub fn finish(&self) {
         self.bodies.finish();
         self.pages.finish();
+        self.outputs.finish();
         self.qr_codes.finish();
     }
 }

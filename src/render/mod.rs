@@ -7,6 +7,7 @@ mod body;
 pub mod cache;
 pub mod calendar;
 mod context;
+mod deps;
 pub mod feeds;
 pub mod jsonld;
 mod linked_data;
@@ -308,7 +309,7 @@ fn put_pages(
     order
         .par_iter()
         .map(|&(lang, at)| {
-            let rendered = pages::render(&renders[lang], &jobs[lang][at]);
+            let rendered = deps::render(&renders[lang], &jobs[lang][at]);
             let html = rendered.html.map(|html| {
                 sink.put(&rendered.path, OutputBody::Bytes(html));
             });
@@ -337,7 +338,7 @@ fn put_again(
         *slot = (slot.0.max(at), slot.1 + 1);
     }
     for &((lang, at), _) in last.values().filter(|(_, n)| *n > 1) {
-        let rendered = pages::render(&renders[lang], &jobs[lang][at]);
+        let rendered = deps::render(&renders[lang], &jobs[lang][at]);
         if let Ok(html) = rendered.html {
             sink.put(&rendered.path, OutputBody::Bytes(html));
         }

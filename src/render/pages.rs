@@ -38,18 +38,27 @@ pub(crate) struct Rendered {
 /// Renders one job. An entry page renders its body with it, so that no body outlives its
 /// page but for what other pages read of it (`LangRender::record`).
 pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
-    let (page, body) = match job {
-        Job::Home => (home(r), None),
-        Job::Entry(i) => {
-            let body = r.body(*i);
+    let body = match job {
+        Job::Entry(i) => Some((*i, r.body(*i))),
+        _ => None,
+    };
+    render_with(r, job, body)
+}
+
+/// `render` with the entry's body already read (`body` is `Some` for an entry's job).
+pub(crate) fn render_with(r: &LangRender<'_>, job: &Job, body: Option<(usize, Body)>) -> Rendered {
+    let (page, body) = match (job, body) {
+        (Job::Home, _) => (home(r), None),
+        (Job::Entry(i), body) => {
+            let body = body.map_or_else(|| r.body(*i), |(_, body)| body);
             (entry(r, *i, &body), Some((*i, body)))
         }
-        Job::List(section, n) => (lists::section(r, *section, *n), None),
-        Job::TagIndex => (lists::tag_index(r), None),
-        Job::Tag(t) => (lists::tag(r, *t), None),
-        Job::NotFound => (not_found(r), None),
-        Job::Search => (search(r), None),
-        Job::Alias(from, to) => (alias(r, from, to), None),
+        (Job::List(section, n), _) => (lists::section(r, *section, *n), None),
+        (Job::TagIndex, _) => (lists::tag_index(r), None),
+        (Job::Tag(t), _) => (lists::tag(r, *t), None),
+        (Job::NotFound, _) => (not_found(r), None),
+        (Job::Search, _) => (search(r), None),
+        (Job::Alias(from, to), _) => (alias(r, from, to), None),
     };
     let path = r.lang.output_path(&page.site_path);
     let html = html(r, page, body.as_ref());
@@ -117,10 +126,10 @@ struct HomeView {
 }
 
 /// How many cards of each kind the home page shows.
-const HOME_STORIES: usize = 6;
-const HOME_LECTURES: usize = 4;
-const HOME_PAST_LECTURES: usize = 3;
-const HOME_WORKSHOPS: usize = 8;
+pub(crate) const HOME_STORIES: usize = 6;
+pub(crate) const HOME_LECTURES: usize = 4;
+pub(crate) const HOME_PAST_LECTURES: usize = 3;
+pub(crate) const HOME_WORKSHOPS: usize = 8;
 
 fn home(r: &LangRender<'_>) -> Page {
     let site = r.site;

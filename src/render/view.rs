@@ -50,6 +50,8 @@ pub struct LangRender<'a> {
     shared: Context,
     /// The start of every page's cache key: templates, language, `shared`.
     page_key: KeyBuilder,
+    /// What each page's dependency record starts from, and the entries' stamps.
+    pub(crate) deps: super::deps::LangDeps,
     /// Takes each body's whole text as it is rendered.
     search: Option<&'a crate::search::IndexBuilder<'a>>,
 }
@@ -77,6 +79,7 @@ impl<'a> LangRender<'a> {
             upcoming: site.upcoming_lectures.iter().copied().collect(),
             shared: Context::new(),
             page_key: KeyBuilder::default(),
+            deps: super::deps::LangDeps::none(),
             search,
         };
         render.site_view = render.build_site_view();
@@ -88,7 +91,18 @@ impl<'a> LangRender<'a> {
             .text(lang.prefix)
             .json(&render.site_view)
             .json(&render.loc.ui);
+        render.deps = super::deps::LangDeps::new(&render);
         render
+    }
+
+    /// Whether a lecture is upcoming at the build's now.
+    pub(crate) fn is_upcoming(&self, i: usize) -> bool {
+        self.upcoming.contains(&i)
+    }
+
+    /// The start of an entry's body text, once its body has been rendered (`record`).
+    pub(crate) fn recorded_excerpt(&self, i: usize) -> Option<&str> {
+        self.excerpts[i].as_deref()
     }
 
     /// The path under the base of a site path in this language: `/changxin/zh-hant/stories/a/`.
