@@ -66,6 +66,8 @@ impl RenderCache {
             .iter()
             .map(|(path, (key, _))| (path.clone(), *key))
             .collect()
+    }
+
     pub(crate) fn qr_code(&self, text: &str, label: &str) -> Option<Arc<str>> {
         self.qr_codes.get(&(text.to_string(), label.to_string()))
     }

@@ -83,6 +83,7 @@ fn site_path(r: &LangRender<'_>, job: &Job) -> String {
         Job::TagIndex => "/tags/".into(),
         Job::Tag(t) => format!("/tags/{}/", r.site.tags[*t].slug),
         Job::NotFound => "/404.html".into(),
+        Job::Search => "/search/".into(),
         Job::Alias(from, _) => from.clone(),
     }
 }
@@ -127,7 +128,8 @@ pub(crate) fn record(r: &LangRender<'_>, job: &Job, body: Option<&Body>) -> Opti
         Job::TagIndex => (0..site.tags.len()).fold(key, |key, t| tag(r, t, key)),
         Job::Tag(t) => cards(r, tag(r, *t, key), site.tags[*t].entries.iter())?,
         Job::NotFound => key,
-        Job::Alias(..) => return None,
+        // The search page is cheap and its record is not kept: render it every time.
+        Job::Alias(..) | Job::Search => return None,
     };
     Some(key.finish())
 }

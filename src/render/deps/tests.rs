@@ -21,6 +21,7 @@ fn records(site: &Site) -> BTreeMap<String, Key> {
         images: &NoImages,
         static_files: &[],
         theme_static: &[],
+        share_image: None,
     };
     let (_, diagnostics) = super::super::site(site, &inputs, &Discard);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
