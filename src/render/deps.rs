@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use crate::content::{Kind, Section};
+use crate::content::Kind;
 
 use super::cache::{Key, KeyBuilder};
 use super::pages::{self, Rendered};
@@ -114,7 +114,7 @@ pub(crate) fn record(r: &LangRender<'_>, job: &Job, body: Option<&Body>) -> Opti
         }
         Job::Entry(i) => entry(r, *i, key.bytes(&body?.key?))?,
         Job::List(section, n) => {
-            let all = section_entries(r, *section);
+            let all = lists::section_entries(r, *section);
             let per = match site.config.paginate {
                 0 => usize::MAX,
                 n => n,
@@ -222,22 +222,6 @@ fn links(r: &LangRender<'_>, key: KeyBuilder, entries: Option<&[usize]>) -> KeyB
     entries.into_iter().flatten().fold(key, |key, &i| {
         key.text(&r.text(i).title).text(&r.entry(i).path)
     })
-}
-
-/// The entries a section's list pages through, in order (as `lists` shows them).
-fn section_entries(r: &LangRender<'_>, section: Section) -> Vec<usize> {
-    let site = r.site;
-    match section {
-        Section::Stories => site.stories.clone(),
-        Section::Workshops => site.workshops.clone(),
-        Section::Lectures => site
-            .upcoming_lectures
-            .iter()
-            .chain(&site.past_lectures)
-            .copied()
-            .collect(),
-        Section::Pages | Section::Home => Vec::new(),
-    }
 }
 
 #[cfg(test)]

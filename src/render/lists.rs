@@ -10,7 +10,7 @@ use super::view::{Crumb, EntryItem, LangRender, PageLink, Pagination, TagLink};
 
 /// The entries a section list shows, in order. Lectures: upcoming ascending, then past
 /// descending (SPEC "What a build writes").
-fn section_entries(r: &LangRender<'_>, section: Section) -> Vec<usize> {
+pub(super) fn section_entries(r: &LangRender<'_>, section: Section) -> Vec<usize> {
     let site = r.site;
     match section {
         Section::Stories => site.stories.clone(),
