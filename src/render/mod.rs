@@ -15,6 +15,7 @@ mod lists;
 mod outputs;
 mod pages;
 mod posters;
+mod qr;
 pub mod share;
 pub mod sitemap;
 pub mod templates;

@@ -7,7 +7,7 @@ use image::{ImageEncoder, Rgb, RgbImage};
 use std::fmt::Write;
 use std::sync::Arc;
 
-use qrcode::{Color, EcLevel, QrCode};
+use qrcode::{Color, EcLevel};
 use serde::Serialize;
 
 use super::templates::escape_html;
@@ -86,10 +86,8 @@ pub(crate) fn absolute_qr(r: &LangRender<'_>, url: &str, label: &str) -> Option<
 /// (it is inlined in every page that shares).
 pub fn qr_svg(text: &str, label: &str) -> Option<String> {
     const QUIET: usize = 4;
-    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::M).ok()?;
-    let width = code.width();
+    let (colors, width) = super::qr::modules(text.as_bytes(), EcLevel::M)?;
     let size = width + 2 * QUIET;
-    let colors = code.to_colors();
     let mut path = String::with_capacity(width * width);
     for (y, row) in colors.chunks(width).enumerate() {
         let mut x = 0;
