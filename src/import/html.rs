@@ -5,7 +5,8 @@
 
 use scraper::{ElementRef, Html, Node, Selector};
 
-use super::{Article, Block, Inline, Picture, PictureSource};
+use super::table::{self, Cell, Rows};
+use super::{Article, Block, Inline, ListItem, Picture, PictureSource};
 use crate::encoding;
 
 /// Where article pages (WeChat, CMS templates) keep the text, most specific first.
@@ -159,12 +160,12 @@ impl Walker {
             }
             "ul" | "ol" => {
                 self.flush();
-                let items: Vec<Vec<Inline>> = el
+                let items: Vec<ListItem> = el
                     .children()
                     .filter_map(ElementRef::wrap)
                     .filter(|li| li.value().name() == "li")
-                    .map(inlines_of)
-                    .filter(|i| !super::plain(i).trim().is_empty())
+                    .map(item_of)
+                    .filter(|i| !super::plain(&i.inlines).trim().is_empty() || !i.nested.is_empty())
                     .collect();
                 if !items.is_empty() {
                     self.blocks.push(Block::List {
@@ -181,7 +182,7 @@ impl Walker {
                             row.children()
                                 .filter_map(ElementRef::wrap)
                                 .filter(|c| matches!(c.value().name(), "td" | "th"))
-                                .map(inlines_of)
+                                .map(table_cell)
                                 .collect::<Vec<_>>()
                         })
                         .filter(|r| !r.is_empty())
@@ -190,7 +191,7 @@ impl Walker {
                 if let Ok(rows) = rows
                     && !rows.is_empty()
                 {
-                    self.blocks.push(Block::Table(rows));
+                    self.blocks.push(table::lay_out(rows));
                 }
             }
             "figcaption" => {}
@@ -238,22 +239,47 @@ impl Walker {
 
 /// The inline content of a block element (list item, cell, heading).
 fn inlines_of(el: ElementRef<'_>) -> Vec<Inline> {
+    item_of(el).inlines
+}
+
+/// A list item: its text as one line, and the lists nested in it.
+fn item_of(el: ElementRef<'_>) -> ListItem {
     let mut walker = Walker {
         blocks: Vec::new(),
         current: Vec::new(),
     };
     walker.children(el);
-    let mut inlines = Vec::new();
+    let mut item = ListItem::new(Vec::new());
     for block in walker.blocks {
-        if let Block::Paragraph(i) | Block::Heading(_, i) = block {
-            if !inlines.is_empty() {
-                inlines.push(Inline::Text(" ".into()));
+        match block {
+            Block::Paragraph(i) | Block::Heading(_, i) => {
+                if !item.inlines.is_empty() {
+                    item.inlines.push(Inline::Text(" ".into()));
+                }
+                item.inlines.extend(i);
             }
-            inlines.extend(i);
+            list @ Block::List { .. } => item.nested.push(list),
+            Block::Table { .. } | Block::Markdown(_) => {}
         }
     }
-    inlines.extend(walker.current);
-    inlines
+    item.inlines.extend(walker.current);
+    item
+}
+
+/// A `td`/`th` with its `colspan` and `rowspan`.
+fn table_cell(el: ElementRef<'_>) -> Cell {
+    let span = |name: &str, most: usize| {
+        el.value()
+            .attr(name)
+            .and_then(|v| v.trim().parse::<usize>().ok())
+            .unwrap_or(1)
+            .clamp(1, most)
+    };
+    Cell {
+        columns: span("colspan", 64),
+        rows: Rows::Down(span("rowspan", 1000)),
+        inlines: inlines_of(el),
+    }
 }
 
 /// An inline element as inlines: bold, italic, links and images kept, other tags (and their
@@ -288,18 +314,26 @@ fn inline_element(el: ElementRef<'_>, walker: &mut Walker) -> Vec<Inline> {
 
 fn picture(img: ElementRef<'_>) -> Option<Picture> {
     let value = img.value();
-    let src = ["data-src", "data-original", "data-actualsrc", "src"]
+    // A `data:` URL in `src` is often a lazy-loading placeholder: the real image wins.
+    let sources: Vec<&str> = ["data-src", "data-original", "data-actualsrc", "src"]
         .iter()
         .filter_map(|a| value.attr(a))
         .map(str::trim)
-        .find(|s| !s.is_empty() && !s.starts_with("data:"))?;
+        .filter(|s| !s.is_empty())
+        .collect();
+    let src = *sources
+        .iter()
+        .find(|s| !s.starts_with("data:"))
+        .or(sources.first())?;
     let alt = value
         .attr("alt")
         .or_else(|| value.attr("title"))
         .map(super::tidy)
         .filter(|a| !a.is_empty() && !looks_like_file_name(a))
         .unwrap_or_default();
-    let source = if src.starts_with("http://") || src.starts_with("https://") {
+    let source = if let Some(data) = src.strip_prefix("data:") {
+        data_image(data)
+    } else if src.starts_with("http://") || src.starts_with("https://") {
         PictureSource::Remote(src.to_string())
     } else if let Some(rest) = src.strip_prefix("//") {
         PictureSource::Remote(format!("https://{rest}"))
@@ -311,6 +345,29 @@ fn picture(img: ElementRef<'_>) -> Option<Picture> {
         PictureSource::Local(decoded.trim_start_matches("./").to_string())
     };
     Some(Picture { source, alt })
+}
+
+/// The bytes of a `data:` URL (after `data:`): base64 or percent-encoded. Bytes that do not
+/// decode are kept empty, so the image is reported as one that could not be brought over.
+fn data_image(data: &str) -> PictureSource {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::{STANDARD, STANDARD_NO_PAD, URL_SAFE_NO_PAD};
+    let (meta, payload) = data.split_once(',').unwrap_or((data, ""));
+    let bytes = if meta.ends_with(";base64") {
+        let compact: String = payload.chars().filter(|c| !c.is_whitespace()).collect();
+        STANDARD
+            .decode(&compact)
+            .or_else(|_| STANDARD_NO_PAD.decode(compact.trim_end_matches('=')))
+            .or_else(|_| URL_SAFE_NO_PAD.decode(compact.trim_end_matches('=')))
+            .unwrap_or_default()
+    } else {
+        percent_encoding::percent_decode_str(payload).collect()
+    };
+    let kind = meta.split(';').next().unwrap_or("");
+    PictureSource::Embedded {
+        name: format!("网页里直接嵌入的图片（{kind}）"),
+        bytes,
+    }
 }
 
 fn looks_like_file_name(text: &str) -> bool {
