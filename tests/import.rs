@@ -430,3 +430,72 @@ fn issue_13_a_saved_page_keeps_nested_lists_merged_cells_and_data_images() {
     );
     assert!(main.contains(r#"alt="居民们在摊位前""#), "{main}");
 }
+
+/// Footnotes as pandoc and Python-Markdown save them: linked superscripts, a list of notes
+/// at the end with links back.
+const PAGE_WITH_LINKED_NOTES: &str = r##"<!DOCTYPE html><html><head><meta charset="utf-8"><title>长欣社区议事厅</title></head><body><article>
+<h1>长欣社区议事厅</h1>
+<p>2023年3月5日，长欣社区议事厅正式启用<sup id="fnref1"><a href="#fn1" role="doc-noteref">1</a></sup>。</p>
+<p>居民们商定了加装电梯的方案<a class="footnote-ref" href="#fn:2" id="fnref:2"><sup>2</sup></a>。</p>
+<section class="footnotes" role="doc-endnotes"><hr><ol>
+<li id="fn1"><p>议事厅设在长欣公寓8号楼一楼。<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+<li id="fn:2"><p>方案见社区公告栏。<a class="footnote-backref" href="#fnref:2">↩</a></p></li>
+</ol></section>
+</article></body></html>"##;
+
+/// A WeChat article: bare `[1]` superscripts and a 注释 list under the text.
+const PAGE_WITH_NUMBERED_NOTES: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>金和社区网格</title></head><body>
+<div id="js_content">
+<h1>金和社区网格</h1>
+<p>2023年4月8日，金和社区建立网格党组织<sup>[1]</sup>，网格员每周走访<sup>[2]</sup>。</p>
+<p>注释：</p>
+<p>[1] 共805个网格党组织。</p>
+<p>[2] 每周六上午走访。</p>
+</div></body></html>"#;
+
+// See #13
+#[test]
+fn issue_13_footnotes_of_saved_pages_become_footnotes() {
+    let site = site();
+    site.write("inbox/议事厅.html", PAGE_WITH_LINKED_NOTES);
+    site.write("inbox/网格.html", PAGE_WITH_NUMBERED_NOTES);
+    let run = site.run(&["import", "inbox/议事厅.html", "inbox/网格.html"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let stories = site.root().join("content/stories");
+    let read = |name: &str| {
+        std::fs::read_to_string(stories.join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}: {}", run.stdout))
+    };
+    insta::assert_snapshot!("html_linked_notes", read("changxin-shequ-yishiting.md"));
+    insta::assert_snapshot!("html_numbered_notes", read("jin-he-shequ-wangge.md"));
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    for (page, note) in [
+        (
+            "stories/changxin-shequ-yishiting/index.html",
+            "议事厅设在长欣公寓8号楼一楼。",
+        ),
+        (
+            "stories/changxin-shequ-yishiting/index.html",
+            "方案见社区公告栏。",
+        ),
+        (
+            "stories/jin-he-shequ-wangge/index.html",
+            "共805个网格党组织。",
+        ),
+        ("stories/jin-he-shequ-wangge/index.html", "每周六上午走访。"),
+    ] {
+        let main = compact_main(&site, page);
+        assert!(main.contains(r#"<sup class="footnote-ref">"#), "{main}");
+        let (text, notes) = main
+            .split_once(r#"<section class="footnotes">"#)
+            .unwrap_or_else(|| panic!("no footnotes in {main}"));
+        assert!(notes.contains(note), "{note} not a footnote in {main}");
+        assert!(!text.contains(note), "{note} left in the text of {main}");
+        // The page's own back-links, note title and numbers are gone.
+        assert_eq!(main.matches('↩').count(), 2, "{main}");
+        for junk in ["注释", "[1]", "↩︎"] {
+            assert!(!main.contains(junk), "{junk} in {main}");
+        }
+    }
+}
