@@ -39,7 +39,7 @@ pub(crate) fn read(bytes: &[u8]) -> Article {
     };
     let main = main_element(&page);
     if let Some(main) = main {
-        let notes = Notes::find(main);
+        let notes = Notes::find(main, page.root_element());
         let mut walker = Walker::new(&notes);
         walker.children(main);
         walker.flush();
@@ -257,8 +257,22 @@ impl<'n> Walker<'n> {
 }
 
 /// The inline content of a block element (list item, cell, heading).
+/// A list inside keeps its items' text, in order.
 fn inlines_of(el: ElementRef<'_>, notes: &Notes) -> Vec<Inline> {
-    item_of(el, notes).inlines
+    flatten(item_of(el, notes))
+}
+
+fn flatten(item: ListItem) -> Vec<Inline> {
+    let mut inlines = item.inlines;
+    for block in item.nested {
+        if let Block::List { items, .. } = block {
+            for nested in items {
+                inlines.push(Inline::Text(" ".into()));
+                inlines.extend(flatten(nested));
+            }
+        }
+    }
+    inlines
 }
 
 /// A list item: its text as one line, and the lists nested in it.
@@ -451,10 +465,12 @@ impl Notes {
         }
     }
 
-    fn find(main: ElementRef<'_>) -> Notes {
+    /// The notes the references in `main` link to, anywhere on the `page` (Word puts them
+    /// after the section that holds the text).
+    fn find(main: ElementRef<'_>, page: ElementRef<'_>) -> Notes {
         let mut notes = Notes::empty(false);
         let mut by_id: HashMap<&str, ElementRef<'_>> = HashMap::new();
-        for el in main.descendants().filter_map(ElementRef::wrap) {
+        for el in page.descendants().filter_map(ElementRef::wrap) {
             for name in ["id", "name"] {
                 if let Some(id) = el.value().attr(name) {
                     by_id.entry(id).or_insert(el);
