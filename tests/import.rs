@@ -200,12 +200,9 @@ fn a_gbk_text_file_with_pasted_corruption_is_cleaned() {
     let built = site.build();
     assert_eq!(built.code, 0, "{}", built.stderr);
     let main = site.main_of("stories/liangxiqu-siquan-gongjian-huihe-li/index.html");
+    // All three spaces the PDF put inside words are gone (#13).
     assert!(
-        main.contains("广益街道金和社区在创新社区治理实践的"),
-        "{main}"
-    );
-    assert!(
-        main.contains("过程中先行先试，充分发挥基层党组织的引领作用。"),
+        main.contains("江苏省无锡市梁溪区广益街道金和社区在创新社区治理实践的过程中先行先试，充分发挥基层党组织的引领作用。"),
         "{main}"
     );
     assert!(
@@ -263,4 +260,242 @@ fn an_existing_name_is_never_overwritten() {
     )
     .unwrap();
     assert_eq!(kept, "原来的文件");
+}
+
+/// The start of an EMF file (Word's vector drawings): the header record, then " EMF".
+fn emf() -> Vec<u8> {
+    let mut bytes = vec![1, 0, 0, 0, 108, 0, 0, 0];
+    bytes.resize(40, 0);
+    bytes.extend_from_slice(b" EMF\0\0\x01\0");
+    bytes.resize(108, 0);
+    bytes
+}
+
+const MC: &str = r#"xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office""#;
+
+fn list_item(numbering: u8, level: u8, text: &str) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{numbering}"/></w:numPr></w:pPr>{}</w:p>"#,
+        text_run(text)
+    )
+}
+
+fn cell(props: &str, text: &str) -> String {
+    format!(
+        "<w:tc><w:tcPr>{props}</w:tcPr><w:p>{}</w:p></w:tc>",
+        text_run(text)
+    )
+}
+
+/// A document with a two-level list (numbered, bullets under it), a table with cells merged
+/// across and down, an EMF drawing with no copy, and an EMF drawing with a PNG fallback.
+fn docx_with_lists_merges_and_drawings() -> Vec<u8> {
+    let body = [
+        format!("<w:p>{}</w:p>", text_run("2023年9月9日，长欣社区举办邻里节。")),
+        list_item(1, 0, "报名"),
+        list_item(1, 1, "扫码报名"),
+        list_item(1, 1, "电话报名"),
+        list_item(1, 0, "到场签到"),
+        format!(
+            "<w:tbl><w:tr>{}{}</w:tr><w:tr>{}{}{}</w:tr><w:tr>{}{}{}</w:tr></w:tbl>",
+            cell(r#"<w:gridSpan w:val="2"/>"#, "时间"),
+            cell("", "地点"),
+            cell(r#"<w:vMerge w:val="restart"/>"#, "周六"),
+            cell("", "上午"),
+            cell("", "议事厅"),
+            cell("<w:vMerge/>", ""),
+            cell("", "下午"),
+            cell("", "中心广场"),
+        ),
+        r#"<w:p><w:r><w:drawing><wp:inline><wp:docPr id="1" name="图片 1"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rIdEmf1"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#.to_string(),
+        format!("<w:p>{}</w:p>", text_run("图为社区网格示意图")),
+        r#"<w:p><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:inline><wp:docPr id="2" name="图片 2" descr="邻里节流程图"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="rIdEmf2"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:imagedata r:id="rIdPng" o:title="邻里节流程图"/></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>"#.to_string(),
+    ]
+    .concat();
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {W} {MC}><w:body><w:p><w:pPr><w:pStyle w:val="1"/></w:pPr>{}</w:p>{body}<w:sectPr/></w:body></w:document>"#,
+        text_run("长欣社区邻里节")
+    );
+    let styles = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:styles {W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style></w:styles>"#
+    );
+    let numbering = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/></w:lvl><w:lvl w:ilvl="1"><w:numFmt w:val="bullet"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#
+    );
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rIdEmf1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image1.emf"/><Relationship Id="rIdEmf2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image2.emf"/><Relationship Id="rIdPng" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image3.png"/></Relationships>"#;
+    zip(&[
+        ("word/document.xml", document.into_bytes()),
+        ("word/styles.xml", styles.into_bytes()),
+        ("word/numbering.xml", numbering.into_bytes()),
+        ("word/_rels/document.xml.rels", rels.into()),
+        ("word/media/image1.emf", emf()),
+        ("word/media/image2.emf", emf()),
+        ("word/media/image3.png", png(120)),
+    ])
+}
+
+/// The `<main>` of a page with the line breaks between tags taken out.
+fn compact_main(site: &SiteTest, page: &str) -> String {
+    site.main_of(page).replace('\n', "")
+}
+
+// See #13
+#[test]
+fn issue_13_word_lists_nest_merged_cells_line_up_and_emf_drawings_are_reported() {
+    let site = site();
+    site.write("inbox/邻里节.docx", docx_with_lists_merges_and_drawings());
+    let run = site.run(&["import", "inbox/邻里节.docx"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let folder = site.root().join("content/stories/changxin-shequ-linli-jie");
+    let text = std::fs::read_to_string(folder.join("index.md"))
+        .unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    insta::assert_snapshot!("docx_lists_merges_drawings", text);
+    insta::assert_snapshot!("docx_lists_merges_drawings_report", run.stdout);
+    // The EMF drawing with a PNG copy comes over as that PNG; the other is not copied.
+    let files: Vec<String> = support::listing(&folder).into_iter().map(|f| f.0).collect();
+    assert_eq!(files, ["01.png", "index.md"]);
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let main = compact_main(&site, "stories/changxin-shequ-linli-jie/index.html");
+    assert!(
+        main.contains(
+            "<ol><li>报名<ul><li>扫码报名</li><li>电话报名</li></ul></li><li>到场签到</li></ol>"
+        ),
+        "{main}"
+    );
+    assert!(
+        main.contains("<th>时间</th><th></th><th>地点</th>"),
+        "{main}"
+    );
+    assert!(
+        main.contains("<td>周六</td><td>下午</td><td>中心广场</td>"),
+        "{main}"
+    );
+    assert!(main.contains(r#"alt="邻里节流程图""#), "{main}");
+    // Only the drawing with a PNG copy is shown; the other is a comment readers do not see.
+    assert_eq!(main.matches("<img").count(), 1, "{main}");
+    assert!(main.contains("<!-- 这里原有第 1 张图片"), "{main}");
+}
+
+/// A page saved with its images inside it (`data:` URLs), a nested list and a table with
+/// `colspan` and `rowspan`.
+fn page_with_lists_merges_and_data_images() -> String {
+    use base64::Engine as _;
+    let data = base64::engine::general_purpose::STANDARD.encode(png(60));
+    format!(
+        r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>长欣社区邻里节</title></head><body>
+<article><h1>长欣社区邻里节</h1>
+<p>2023年9月9日，长欣社区举办邻里节，居民们带来了拿手菜。</p>
+<ul><li>美食摊位<ol><li>东区</li><li>西区</li></ol></li><li>游园活动</li></ul>
+<table><tr><th colspan="2">时间</th><th>地点</th></tr>
+<tr><td rowspan="2">周六</td><td>上午</td><td>议事厅</td></tr>
+<tr><td>下午</td><td>中心广场</td></tr></table>
+<p><img src="data:image/png;base64,{data}" alt="居民们在摊位前"></p>
+</article></body></html>"#
+    )
+}
+
+// See #13
+#[test]
+fn issue_13_a_saved_page_keeps_nested_lists_merged_cells_and_data_images() {
+    let site = site();
+    site.write(
+        "inbox/邻里节.html",
+        page_with_lists_merges_and_data_images(),
+    );
+    let run = site.run(&["import", "inbox/邻里节.html"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let folder = site.root().join("content/stories/changxin-shequ-linli-jie");
+    let text = std::fs::read_to_string(folder.join("index.md"))
+        .unwrap_or_else(|e| panic!("{e}: {}", run.stdout));
+    insta::assert_snapshot!("html_lists_merges_data_images", text);
+    assert!(
+        run.stdout.contains("第 1 个表格有合并的单元格"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(std::fs::read(folder.join("01.png")).unwrap(), png(60));
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    let main = compact_main(&site, "stories/changxin-shequ-linli-jie/index.html");
+    assert!(
+        main.contains(
+            "<ul><li>美食摊位<ol><li>东区</li><li>西区</li></ol></li><li>游园活动</li></ul>"
+        ),
+        "{main}"
+    );
+    assert!(
+        main.contains("<td>周六</td><td>下午</td><td>中心广场</td>"),
+        "{main}"
+    );
+    assert!(main.contains(r#"alt="居民们在摊位前""#), "{main}");
+}
+
+/// Footnotes as pandoc and Python-Markdown save them: linked superscripts, a list of notes
+/// at the end with links back.
+const PAGE_WITH_LINKED_NOTES: &str = r##"<!DOCTYPE html><html><head><meta charset="utf-8"><title>长欣社区议事厅</title></head><body><article>
+<h1>长欣社区议事厅</h1>
+<p>2023年3月5日，长欣社区议事厅正式启用<sup id="fnref1"><a href="#fn1" role="doc-noteref">1</a></sup>。</p>
+<p>居民们商定了加装电梯的方案<a class="footnote-ref" href="#fn:2" id="fnref:2"><sup>2</sup></a>。</p>
+<section class="footnotes" role="doc-endnotes"><hr><ol>
+<li id="fn1"><p>议事厅设在长欣公寓8号楼一楼。<a href="#fnref1" class="footnote-back" role="doc-backlink">↩︎</a></p></li>
+<li id="fn:2"><p>方案见社区公告栏。<a class="footnote-backref" href="#fnref:2">↩</a></p></li>
+</ol></section>
+</article></body></html>"##;
+
+/// A WeChat article: bare `[1]` superscripts and a 注释 list under the text.
+const PAGE_WITH_NUMBERED_NOTES: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>金和社区网格</title></head><body>
+<div id="js_content">
+<h1>金和社区网格</h1>
+<p>2023年4月8日，金和社区建立网格党组织<sup>[1]</sup>，网格员每周走访<sup>[2]</sup>。</p>
+<p>注释：</p>
+<p>[1] 共805个网格党组织。</p>
+<p>[2] 每周六上午走访。</p>
+</div></body></html>"#;
+
+// See #13
+#[test]
+fn issue_13_footnotes_of_saved_pages_become_footnotes() {
+    let site = site();
+    site.write("inbox/议事厅.html", PAGE_WITH_LINKED_NOTES);
+    site.write("inbox/网格.html", PAGE_WITH_NUMBERED_NOTES);
+    let run = site.run(&["import", "inbox/议事厅.html", "inbox/网格.html"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let stories = site.root().join("content/stories");
+    let read = |name: &str| {
+        std::fs::read_to_string(stories.join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}: {}", run.stdout))
+    };
+    insta::assert_snapshot!("html_linked_notes", read("changxin-shequ-yishiting.md"));
+    insta::assert_snapshot!("html_numbered_notes", read("jin-he-shequ-wangge.md"));
+    let built = site.build();
+    assert_eq!(built.code, 0, "{}", built.stderr);
+    for (page, note) in [
+        (
+            "stories/changxin-shequ-yishiting/index.html",
+            "议事厅设在长欣公寓8号楼一楼。",
+        ),
+        (
+            "stories/changxin-shequ-yishiting/index.html",
+            "方案见社区公告栏。",
+        ),
+        (
+            "stories/jin-he-shequ-wangge/index.html",
+            "共805个网格党组织。",
+        ),
+        ("stories/jin-he-shequ-wangge/index.html", "每周六上午走访。"),
+    ] {
+        let main = compact_main(&site, page);
+        assert!(main.contains(r#"<sup class="footnote-ref">"#), "{main}");
+        let (text, notes) = main
+            .split_once(r#"<section class="footnotes">"#)
+            .unwrap_or_else(|| panic!("no footnotes in {main}"));
+        assert!(notes.contains(note), "{note} not a footnote in {main}");
+        assert!(!text.contains(note), "{note} left in the text of {main}");
+        // The page's own back-links, note title and numbers are gone.
+        assert_eq!(main.matches('↩').count(), 2, "{main}");
+        for junk in ["注释", "[1]", "↩︎"] {
+            assert!(!main.contains(junk), "{junk} in {main}");
+        }
+    }
 }

@@ -40,14 +40,35 @@ pub(crate) fn simplified(text: &str) -> Vec<char> {
 /// ranges of character indices. Segmentation uses the dictionary only (no HMM guessing),
 /// so a word found is a word the dictionary knows.
 pub(crate) fn words(text: &str) -> Vec<Range<usize>> {
+    cut(text, false)
+        .into_iter()
+        .filter(|r| r.len() >= 2)
+        .collect()
+}
+
+/// Every token of jieba's segmentation of `text` (either script), single characters
+/// included, as ranges of character indices.
+pub(crate) fn tokens(text: &str) -> Vec<Range<usize>> {
+    cut(text, false)
+}
+
+/// The words jieba's HMM guesses in `text` beyond its dictionary (place and person names
+/// such as `梁溪区`), as ranges of character indices.
+pub(crate) fn guessed_words(text: &str) -> Vec<Range<usize>> {
+    let known = words(text);
+    cut(text, true)
+        .into_iter()
+        .filter(|r| r.len() >= 2 && !known.contains(r))
+        .collect()
+}
+
+fn cut(text: &str, hmm: bool) -> Vec<Range<usize>> {
     let simple: String = simplified(text).into_iter().collect();
     let mut out = Vec::new();
     let mut at = 0;
-    for token in JIEBA.cut(&simple, false) {
+    for token in JIEBA.cut(&simple, hmm) {
         let len = token.word.chars().count();
-        if len >= 2 {
-            out.push(at..at + len);
-        }
+        out.push(at..at + len);
         at += len;
     }
     out

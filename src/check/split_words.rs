@@ -10,7 +10,10 @@
 //!   dictionary word (poems and lists of short phrases do not). Then every such space on
 //!   the line goes.
 //! - word evidence: on any other line, a space between two Han characters that jieba's
-//!   dictionary segmentation of the joined text puts inside one word (`示范引 领作用`).
+//!   dictionary segmentation of the joined text puts inside one word (`示范引 领作用`), or
+//!   that its HMM joins into a place name the dictionary lacks (`梁 溪区`), or that follows
+//!   `的`/`之` or comes before `的`/`了`/`们` standing alone (`实践的 过程`): a phrase
+//!   neither ends nor starts with those particles.
 //!
 //! A space right after half-width `,:;?!` belongs to the punctuation lint.
 
@@ -39,7 +42,7 @@ fn find_in_run(context: &Context<'_>, run: &Run) -> Vec<Finding> {
     let gaps: Vec<usize> = (1..chars.len().saturating_sub(1))
         .filter(|&k| is_gap(&chars, k))
         .collect();
-    let words: Vec<Option<String>> = gaps.iter().map(|&k| split_word(&chars, k)).collect();
+    let words: Vec<Option<Evidence>> = gaps.iter().map(|&k| split_word(&chars, k)).collect();
     let columns = match column_width(&gaps) {
         Some(width) => width >= 10 || words.iter().any(Option::is_some),
         None => false,
@@ -94,9 +97,24 @@ fn column_width(gaps: &[usize]) -> Option<usize> {
     ((6..=30).contains(&median) && steady * 3 >= widths.len() * 2).then_some(median)
 }
 
-/// The dictionary word that the space at `k` splits, if any: jieba segments the Han
-/// characters around it (up to six each side) with the space removed.
-fn split_word(chars: &[(usize, char)], k: usize) -> Option<String> {
+/// Why a space between Han characters is inside a word rather than between phrases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Evidence {
+    /// A dictionary word the space splits.
+    Word(String),
+    /// A place name (ending in `区`, `县` …) the space splits.
+    Place(String),
+    /// A particle that binds to the word on the other side of the space.
+    Particle(char),
+}
+
+/// Place names end in these (simplified) characters; jieba's HMM also joins other
+/// unknown characters (`读红书践`), which are no evidence.
+const PLACE_ENDINGS: &[char] = &['区', '县', '市', '镇', '乡', '村', '街', '路', '省', '州'];
+
+/// Why the space at `k` splits a word, if it does: jieba segments the Han characters around
+/// it (up to six each side) with the space removed.
+fn split_word(chars: &[(usize, char)], k: usize) -> Option<Evidence> {
     let left: String = chars[..k]
         .iter()
         .rev()
@@ -118,13 +136,28 @@ fn split_word(chars: &[(usize, char)], k: usize) -> Option<String> {
     }
     let cut = left.chars().count();
     let joined = format!("{left}{right}");
-    let word = lexicon::words(&joined)
-        .into_iter()
-        .find(|r| r.start < cut && r.end > cut)?;
-    Some(joined.chars().skip(word.start).take(word.len()).collect())
+    let text = |r: &std::ops::Range<usize>| joined.chars().skip(r.start).take(r.len()).collect();
+    let across = |r: &std::ops::Range<usize>| r.start < cut && r.end > cut;
+    if let Some(word) = lexicon::words(&joined).iter().find(|r| across(r)) {
+        return Some(Evidence::Word(text(word)));
+    }
+    let simple = lexicon::simplified(&joined);
+    if let Some(name) = lexicon::guessed_words(&joined)
+        .iter()
+        .find(|r| across(r) && PLACE_ENDINGS.contains(&simple[r.end - 1]))
+    {
+        return Some(Evidence::Place(text(name)));
+    }
+    let tokens = lexicon::tokens(&joined);
+    let alone = |at: usize| tokens.iter().any(|r| r.start == at && r.len() == 1);
+    match (simple[cut - 1], simple[cut]) {
+        (c @ ('的' | '之'), _) if alone(cut - 1) => Some(Evidence::Particle(c)),
+        (_, c @ ('的' | '了' | '们')) if alone(cut) => Some(Evidence::Particle(c)),
+        _ => None,
+    }
 }
 
-fn finding(chars: &[(usize, char)], k: usize, word: Option<String>) -> Finding {
+fn finding(chars: &[(usize, char)], k: usize, word: Option<Evidence>) -> Finding {
     let at = chars[k].0;
     let near = |range: std::ops::Range<usize>| -> String {
         chars[range]
@@ -136,9 +169,15 @@ fn finding(chars: &[(usize, char)], k: usize, word: Option<String>) -> Finding {
     let left = near(k.saturating_sub(2)..k);
     let right = near(k + 1..(k + 3).min(chars.len()));
     let message = match &word {
-        Some(word) => {
+        Some(Evidence::Word(word)) => {
             format!("“{left} {right}”中间多了一个空格：“{word}”是一个词（从 PDF 复制时常见）")
         }
+        Some(Evidence::Place(name)) => {
+            format!("“{left} {right}”中间多了一个空格：“{name}”是一个地名（从 PDF 复制时常见）")
+        }
+        Some(Evidence::Particle(particle)) => format!(
+            "“{left} {right}”中间多了一个空格：“{particle}”和旁边的词连在一起，不会单独隔开（从 PDF 复制时常见）"
+        ),
         None => format!(
             "“{left} {right}”中间多了一个空格：这一行像是从 PDF 分栏复制的，每隔十几个字断开一次"
         ),
@@ -197,8 +236,33 @@ mod tests {
     }
 
     #[test]
+    fn a_space_inside_a_place_name_or_after_a_particle_goes() {
+        // The seeds' pasted text: only three spaces on the line, at no steady width.
+        let text = "江苏省无锡市梁 溪区广益街道金和社区在创新社区治理实践的 过程中先行先试,充分发挥基 层党组织的引领作用。\n";
+        assert_eq!(spaces(text), ["市梁 溪区", "践的 过程", "挥基 层党"]);
+        assert_eq!(spaces("撰稿人:童 兵\n"), Vec::<String>::new());
+        assert_eq!(spaces("居民们 了解到\n"), Vec::<String>::new());
+        assert_eq!(spaces("服务居民 的热情\n"), ["居民 的热"]);
+    }
+
+    #[test]
+    fn place_and_particle_evidence_is_named() {
+        let messages: Vec<String> = find(&Context::new("梁 溪区在创新实践的 过程中。\n"))
+            .into_iter()
+            .map(|f| f.message)
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "“梁 溪区”中间多了一个空格：“梁溪区”是一个地名（从 PDF 复制时常见）",
+                "“践的 过程”中间多了一个空格：“的”和旁边的词连在一起，不会单独隔开（从 PDF 复制时常见）",
+            ]
+        );
+    }
+
+    #[test]
     fn spaces_between_phrases_stay() {
-        let clean = "| 长欣社区党群服务中心 | 每月第一个周六下午 | 黄全南老书记 |\n1) 梁溪区强化党员示范引领作用\n打造坚强核心圈 提升基层组织引领力\n开展“学典型 读红书 践初心”活动\n累计检查小区 1047 个,对 46 家物业企业\n撰稿人:童兵 审核人:吕朝\n使用 PDF 文件\n";
+        let clean = "| 长欣社区党群服务中心 | 每月第一个周六下午 | 黄全南老书记 |\n1) 梁溪区强化党员示范引领作用\n打造坚强核心圈 提升基层组织引领力\n开展“学典型 读红书 践初心”活动\n新吴区 梁溪区 滨湖区\n我们的家园 我们的责任\n累计检查小区 1047 个,对 46 家物业企业\n撰稿人:童兵 审核人:吕朝\n使用 PDF 文件\n";
         assert_eq!(spaces(clean), Vec::<String>::new());
     }
 

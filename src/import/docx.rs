@@ -8,7 +8,8 @@ use std::io::{Cursor, Read as _};
 
 use roxmltree::{Document, Node};
 
-use super::{Article, Block, Inline, Picture, PictureSource, Refused};
+use super::table::{self, Cell, Rows};
+use super::{Article, Block, Inline, ListItem, Picture, PictureSource, Refused};
 
 /// Everything a paragraph may need to look up in the package.
 struct Package {
@@ -17,8 +18,8 @@ struct Package {
     rels: HashMap<String, String>,
     /// Style id → heading level (WPS names its styles by number, so the name decides).
     heading_styles: HashMap<String, u8>,
-    /// numId → ordered (not bullets).
-    ordered: HashMap<String, bool>,
+    /// (numId, level) → ordered (not bullets).
+    ordered: HashMap<(String, usize), bool>,
     /// Footnote id → its index in `Article::notes`, in the order they are referenced.
     notes: HashMap<String, usize>,
     note_bodies: HashMap<String, Vec<Inline>>,
@@ -156,30 +157,42 @@ fn heading_styles(xml: Option<&str>) -> HashMap<String, u8> {
     styles
 }
 
-fn numbering(xml: Option<&str>) -> HashMap<String, bool> {
+/// Each list level of each numbering: numbered (`decimal`, `chineseCounting` …) or bullets.
+fn numbering(xml: Option<&str>) -> HashMap<(String, usize), bool> {
     let Some(doc) = xml.and_then(|x| Document::parse(x).ok()) else {
         return HashMap::new();
     };
-    let abstract_ordered: HashMap<&str, bool> = doc
+    let abstract_levels: HashMap<&str, Vec<(usize, bool)>> = doc
         .descendants()
         .filter(|n| n.tag_name().name() == "abstractNum")
         .filter_map(|n| {
-            let fmt = n
-                .descendants()
-                .find(|d| d.tag_name().name() == "numFmt")
-                .and_then(|f| attr(f, "val"))
-                .unwrap_or("bullet");
-            Some((attr(n, "abstractNumId")?, fmt != "bullet"))
+            let levels = n
+                .children()
+                .filter(|l| l.tag_name().name() == "lvl")
+                .filter_map(|l| {
+                    let level = attr(l, "ilvl")?.parse().ok()?;
+                    let fmt = child(l, "numFmt").and_then(|f| attr(f, "val"));
+                    Some((level, !matches!(fmt, None | Some("bullet" | "none"))))
+                })
+                .collect();
+            Some((attr(n, "abstractNumId")?, levels))
         })
         .collect();
-    doc.descendants()
-        .filter(|n| n.tag_name().name() == "num")
-        .filter_map(|n| {
-            let id = attr(n, "numId")?;
-            let abstract_id = child(n, "abstractNumId").and_then(|a| attr(a, "val"))?;
-            Some((id.to_string(), *abstract_ordered.get(abstract_id)?))
-        })
-        .collect()
+    let mut ordered = HashMap::new();
+    for num in doc.descendants().filter(|n| n.tag_name().name() == "num") {
+        let Some(id) = attr(num, "numId") else {
+            continue;
+        };
+        let abstract_id = child(num, "abstractNumId").and_then(|a| attr(a, "val"));
+        for (level, numbered) in abstract_id
+            .and_then(|a| abstract_levels.get(a))
+            .into_iter()
+            .flatten()
+        {
+            ordered.insert((id.to_string(), *level), *numbered);
+        }
+    }
+    ordered
 }
 
 fn footnotes(package: &Package) -> HashMap<String, Vec<Inline>> {
@@ -237,11 +250,15 @@ fn paragraph(package: &mut Package, p: Node<'_, '_>, out: &mut Vec<Block>) {
     let level = style
         .and_then(|s| package.heading_styles.get(s).copied())
         .or(outline);
-    let list = props
-        .and_then(|pr| child(pr, "numPr"))
+    let numbering = props.and_then(|pr| child(pr, "numPr"));
+    let list = numbering
         .and_then(|n| child(n, "numId"))
         .and_then(|n| attr(n, "val"))
         .filter(|id| *id != "0");
+    let depth = numbering
+        .and_then(|n| child(n, "ilvl"))
+        .and_then(|l| attr(l, "val")?.parse::<usize>().ok())
+        .unwrap_or(0);
     if super::plain(&inlines).trim().is_empty()
         && !inlines.iter().any(|i| matches!(i, Inline::Image(_)))
     {
@@ -250,14 +267,9 @@ fn paragraph(package: &mut Package, p: Node<'_, '_>, out: &mut Vec<Block>) {
     if let Some(level) = level {
         out.push(Block::Heading(level.min(6), inlines));
     } else if let Some(id) = list {
-        let ordered = package.ordered.get(id).copied().unwrap_or(false);
-        match out.last_mut() {
-            Some(Block::List { ordered: o, items }) if *o == ordered => items.push(inlines),
-            _ => out.push(Block::List {
-                ordered,
-                items: vec![inlines],
-            }),
-        }
+        let key = (id.to_string(), depth);
+        let ordered = package.ordered.get(&key).copied().unwrap_or(false);
+        super::push_list_item(out, depth, ordered, ListItem::new(inlines));
     } else {
         out.push(Block::Paragraph(inlines));
     }
@@ -270,20 +282,40 @@ fn table(package: &mut Package, tbl: Node<'_, '_>) -> Block {
         .map(|row| {
             row.children()
                 .filter(|c| c.tag_name().name() == "tc")
-                .map(|cell| {
-                    let mut inlines = Vec::new();
-                    for p in cell.children().filter(|c| c.tag_name().name() == "p") {
-                        if !inlines.is_empty() {
-                            inlines.push(Inline::Text(" ".into()));
-                        }
-                        runs(package, p, &mut inlines);
-                    }
-                    inlines
-                })
+                .map(|cell| table_cell(package, cell))
                 .collect()
         })
         .collect();
-    Block::Table(rows)
+    table::lay_out(rows)
+}
+
+/// A cell's paragraphs as one line, with its span: `gridSpan` columns, and `vMerge`
+/// (`restart` opens a merged cell, a bare `vMerge` continues the one above).
+fn table_cell(package: &mut Package, cell: Node<'_, '_>) -> Cell {
+    let mut inlines = Vec::new();
+    for p in cell.children().filter(|c| c.tag_name().name() == "p") {
+        if !inlines.is_empty() {
+            inlines.push(Inline::Text(" ".into()));
+        }
+        runs(package, p, &mut inlines);
+    }
+    let props = child(cell, "tcPr");
+    let columns = props
+        .and_then(|p| child(p, "gridSpan"))
+        .and_then(|g| attr(g, "val")?.parse().ok())
+        .unwrap_or(1);
+    let continues = props
+        .and_then(|p| child(p, "vMerge"))
+        .is_some_and(|v| !matches!(attr(v, "val"), Some("restart")));
+    Cell {
+        inlines,
+        columns,
+        rows: if continues {
+            Rows::ContinuesAbove
+        } else {
+            Rows::Down(1)
+        },
+    }
 }
 
 /// The inline content of a paragraph (or of a hyperlink, an insertion …).
@@ -320,6 +352,8 @@ fn run(package: &mut Package, r: Node<'_, '_>, out: &mut Vec<Inline>) {
             .is_some_and(|b| !matches!(attr(b, "val"), Some("0" | "false" | "none")))
     };
     let mut inlines = Vec::new();
+    // `mc:AlternateContent` groups already read: one picture each.
+    let mut groups = Vec::new();
     for node in r.descendants().filter(Node::is_element) {
         match node.tag_name().name() {
             "t" if !in_fallback(node, r) => {
@@ -341,32 +375,23 @@ fn run(package: &mut Package, r: Node<'_, '_>, out: &mut Vec<Inline>) {
                 inlines.push(Inline::Note(index));
             }
             "blip" | "imagedata" => {
-                if in_fallback(node, r) {
+                let within = |name: &str| {
+                    node.ancestors()
+                        .take_while(|a| *a != r)
+                        .find(|a| a.tag_name().name() == name)
+                };
+                if within("txbxContent").is_some() {
                     continue;
                 }
-                let Some(id) = attr(node, "embed").or_else(|| attr(node, "id")) else {
-                    continue;
+                let found = match within("AlternateContent") {
+                    Some(group) if groups.contains(&group.id()) => None,
+                    Some(group) => {
+                        groups.push(group.id());
+                        alternative_picture(package, group, r)
+                    }
+                    None => picture_at(package, node, r),
                 };
-                let Some(target) = package.rels.get(id) else {
-                    continue;
-                };
-                let path = resolve(target);
-                let Some(bytes) = package.files.get(&path) else {
-                    continue;
-                };
-                let alt = r
-                    .descendants()
-                    .find(|d| d.tag_name().name() == "docPr")
-                    .and_then(|d| attr(d, "descr"))
-                    .unwrap_or("")
-                    .to_string();
-                inlines.push(Inline::Image(Picture {
-                    source: PictureSource::Embedded {
-                        name: path.clone(),
-                        bytes: bytes.clone(),
-                    },
-                    alt,
-                }));
+                inlines.extend(found.map(Inline::Image));
             }
             _ => {}
         }
@@ -382,6 +407,43 @@ fn run(package: &mut Package, r: Node<'_, '_>, out: &mut Vec<Inline>) {
         inlines
     };
     out.extend(inlines);
+}
+
+/// The picture of an `mc:AlternateContent`: its `mc:Choice`, unless only a fallback is in a
+/// format a web page can show (an EMF drawing with a PNG copy for old readers).
+fn alternative_picture(package: &Package, group: Node<'_, '_>, r: Node<'_, '_>) -> Option<Picture> {
+    let candidates: Vec<Picture> = group
+        .descendants()
+        .filter(|n| matches!(n.tag_name().name(), "blip" | "imagedata"))
+        .filter_map(|n| picture_at(package, n, r))
+        .collect();
+    let shown = candidates.iter().position(|p| match &p.source {
+        PictureSource::Embedded { bytes, .. } => super::image_extension(bytes).is_some(),
+        _ => false,
+    });
+    candidates.into_iter().nth(shown.unwrap_or(0))
+}
+
+/// The embedded image a `a:blip` or `v:imagedata` points at, described by the drawing's
+/// `descr` or the VML `o:title`.
+fn picture_at(package: &Package, node: Node<'_, '_>, r: Node<'_, '_>) -> Option<Picture> {
+    let id = attr(node, "embed").or_else(|| attr(node, "id"))?;
+    let path = resolve(package.rels.get(id)?);
+    let bytes = package.files.get(&path)?;
+    let alt = r
+        .descendants()
+        .find(|d| d.tag_name().name() == "docPr")
+        .and_then(|d| attr(d, "descr"))
+        .or_else(|| attr(node, "title"))
+        .unwrap_or("")
+        .to_string();
+    Some(Picture {
+        source: PictureSource::Embedded {
+            name: path.clone(),
+            bytes: bytes.clone(),
+        },
+        alt,
+    })
 }
 
 /// Inside `mc:Fallback` (the copy of a drawing for old readers; `mc:Choice` is used) or a

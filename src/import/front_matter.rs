@@ -148,10 +148,16 @@ fn block_text(block: &Block) -> String {
         Block::Heading(_, i) | Block::Paragraph(i) => plain(i),
         Block::List { items, .. } => items
             .iter()
-            .map(|i| plain(i))
+            .map(|i| {
+                let nested = i.nested.iter().map(block_text);
+                std::iter::once(plain(&i.inlines))
+                    .chain(nested)
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
             .collect::<Vec<_>>()
             .join("\n"),
-        Block::Table(rows) => rows
+        Block::Table { rows, .. } => rows
             .iter()
             .map(|r| r.iter().map(|c| plain(c)).collect::<Vec<_>>().join(" "))
             .collect::<Vec<_>>()

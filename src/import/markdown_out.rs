@@ -2,7 +2,7 @@
 //! Emphasis keeps its punctuation outside the markers, so that `**“红色”**后` stays bold
 //! under CommonMark's flanking rules. Pure: no IO.
 
-use super::{Article, Block, Inline, PictureSource, tidy};
+use super::{Article, Block, Inline, ListItem, PictureSource, tidy};
 
 /// The body text, blocks separated by blank lines, footnotes at the end.
 pub(crate) fn write(article: &Article) -> String {
@@ -39,21 +39,31 @@ fn block(block: &Block) -> String {
             parts.retain(|p| !p.is_empty());
             parts.join("\n\n")
         }
-        Block::List { ordered, items } => items
-            .iter()
-            .enumerate()
-            .map(|(i, item)| {
-                if *ordered {
-                    format!("{}. {}", i + 1, line(item))
-                } else {
-                    format!("- {}", line(item))
-                }
-            })
-            .collect::<Vec<_>>()
-            .join("\n"),
-        Block::Table(rows) => table(rows),
+        Block::List { ordered, items } => list(*ordered, items),
+        Block::Table { rows, .. } => table(rows),
         Block::Markdown(text) => text.trim().to_string(),
     }
+}
+
+/// One item a line; a nested list is indented by its item's marker width, as CommonMark
+/// needs to read it as part of that item.
+fn list(ordered: bool, items: &[ListItem]) -> String {
+    let mut lines = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let marker = if ordered {
+            format!("{}. ", i + 1)
+        } else {
+            "- ".to_string()
+        };
+        lines.push(format!("{marker}{}", line(&item.inlines)));
+        let indent = " ".repeat(marker.len());
+        for nested in &item.nested {
+            for nested_line in block(nested).lines() {
+                lines.push(format!("{indent}{nested_line}"));
+            }
+        }
+    }
+    lines.join("\n")
 }
 
 fn paragraph(inlines: &[Inline]) -> String {
@@ -105,6 +115,12 @@ fn push_inline(out: &mut String, inline: &Inline) {
             let src = match &picture.source {
                 PictureSource::Local(src) | PictureSource::Remote(src) => src.as_str(),
                 PictureSource::Embedded { name, .. } => name.as_str(),
+                PictureSource::Left(why) => {
+                    // Nothing in it may end the comment early.
+                    let why = why.replace("--", "—").replace(['<', '>'], "");
+                    out.push_str(&format!("<!-- {why} -->"));
+                    return;
+                }
             };
             let mut alt = String::new();
             push_escaped(&mut alt, &picture.alt);

@@ -6,6 +6,7 @@ mod docx;
 mod front_matter;
 mod html;
 mod markdown_out;
+mod table;
 mod text;
 
 use crate::check;
@@ -38,11 +39,70 @@ pub(crate) enum Block {
     Paragraph(Vec<Inline>),
     List {
         ordered: bool,
-        items: Vec<Vec<Inline>>,
+        items: Vec<ListItem>,
     },
-    Table(Vec<Vec<Vec<Inline>>>),
+    /// Rows of cells on a plain grid; `merged` when the document merged cells, which a
+    /// Markdown table cannot (see `table::lay_out`).
+    Table {
+        rows: Vec<Vec<Vec<Inline>>>,
+        merged: bool,
+    },
     /// Markdown the author already wrote: kept as it is.
     Markdown(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ListItem {
+    pub(crate) inlines: Vec<Inline>,
+    /// The lists nested under this item.
+    pub(crate) nested: Vec<Block>,
+}
+
+impl ListItem {
+    pub(crate) fn new(inlines: Vec<Inline>) -> ListItem {
+        ListItem {
+            inlines,
+            nested: Vec::new(),
+        }
+    }
+}
+
+/// Adds an item at nesting `depth` (0 = top) to the list that ends `blocks`, or starts a
+/// list there; an item deeper than the list goes under its last item.
+pub(crate) fn push_list_item(blocks: &mut Vec<Block>, depth: usize, ordered: bool, item: ListItem) {
+    if depth > 0
+        && let Some(Block::List { items, .. }) = blocks.last_mut()
+        && let Some(last) = items.last_mut()
+    {
+        return push_list_item(&mut last.nested, depth - 1, ordered, item);
+    }
+    match blocks.last_mut() {
+        Some(Block::List { ordered: o, items }) if *o == ordered => items.push(item),
+        _ => blocks.push(Block::List {
+            ordered,
+            items: vec![item],
+        }),
+    }
+}
+
+/// Every run of inlines in `blocks` (headings, paragraphs, list items at any depth, cells),
+/// in reading order.
+pub(crate) fn inline_runs_mut(blocks: &mut [Block]) -> Vec<&mut Vec<Inline>> {
+    let mut runs = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Heading(_, inlines) | Block::Paragraph(inlines) => runs.push(inlines),
+            Block::List { items, .. } => {
+                for item in items {
+                    runs.push(&mut item.inlines);
+                    runs.extend(inline_runs_mut(&mut item.nested));
+                }
+            }
+            Block::Table { rows, .. } => runs.extend(rows.iter_mut().flatten()),
+            Block::Markdown(_) => {}
+        }
+    }
+    runs
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -70,6 +130,8 @@ pub(crate) enum PictureSource {
     Local(String),
     /// On the web: kept as a link, never downloaded.
     Remote(String),
+    /// Not brought over: the Markdown keeps a comment saying which image and why.
+    Left(String),
 }
 
 /// One input file: its name (for messages and its format) and its bytes.
@@ -112,7 +174,7 @@ pub fn plan(input: &Input<'_>, kind: Kind, read_beside: &ReadBeside<'_>) -> Resu
             input.name
         )));
     }
-    let mut warnings = Vec::new();
+    let mut warnings = merged_tables(&article.blocks);
     let article = take_captions(article);
     let (article, assets) = collect_pictures(article, read_beside, &mut warnings);
     let drafted = front_matter::draft(article, kind);
@@ -217,69 +279,126 @@ fn take_captions(mut article: Article) -> Article {
 }
 
 /// Every picture of the article that can be copied gets its file name in order (`01.jpg`);
-/// remote ones stay links (with a warning); local ones that are missing are dropped (with a
-/// warning), as are formats a web page cannot show.
+/// remote ones stay links (with a warning); missing ones and formats a web page cannot show
+/// are left behind, each with a warning naming it and a comment where it stood.
 fn collect_pictures(
     mut article: Article,
     read_beside: &ReadBeside<'_>,
     warnings: &mut Vec<String>,
 ) -> (Article, Vec<(String, Vec<u8>)>) {
-    let mut assets = Vec::new();
-    for block in &mut article.blocks {
-        let inlines: Vec<&mut Vec<Inline>> = match block {
-            Block::Heading(_, inlines) | Block::Paragraph(inlines) => vec![inlines],
-            Block::List { items, .. } => items.iter_mut().collect(),
-            Block::Table(rows) => rows.iter_mut().flatten().collect(),
-            Block::Markdown(_) => Vec::new(),
-        };
-        for run in inlines {
-            place_pictures(run, read_beside, warnings, &mut assets);
-        }
+    let mut pictures = Pictures {
+        read_beside,
+        warnings,
+        assets: Vec::new(),
+        seen: 0,
+    };
+    for run in inline_runs_mut(&mut article.blocks) {
+        pictures.place(run);
     }
+    let assets = pictures.assets;
     (article, assets)
 }
 
-fn place_pictures(
-    run: &mut Vec<Inline>,
-    read_beside: &ReadBeside<'_>,
-    warnings: &mut Vec<String>,
-    assets: &mut Vec<(String, Vec<u8>)>,
-) {
-    run.retain_mut(|inline| match inline {
-        Inline::Strong(children) | Inline::Emphasis(children) | Inline::Link { children, .. } => {
-            place_pictures(children, read_beside, warnings, assets);
-            true
-        }
-        Inline::Image(picture) => {
-            let (name, bytes) = match &picture.source {
-                PictureSource::Remote(url) => {
-                    warnings.push(format!(
-                        "网上的图片没有下载，仍然链接到原网址：{url}。如果要放进网站，请把图片下载后放到文章旁边，改成文件名。"
-                    ));
-                    return true;
+struct Pictures<'r, 'a> {
+    read_beside: &'r ReadBeside<'a>,
+    warnings: &'r mut Vec<String>,
+    assets: Vec<(String, Vec<u8>)>,
+    /// Pictures met so far, for "the 3rd image" in messages.
+    seen: usize,
+}
+
+impl Pictures<'_, '_> {
+    fn place(&mut self, run: &mut [Inline]) {
+        for inline in run {
+            match inline {
+                Inline::Strong(children)
+                | Inline::Emphasis(children)
+                | Inline::Link { children, .. } => self.place(children),
+                Inline::Image(picture) => {
+                    self.seen += 1;
+                    self.copy(picture);
                 }
-                PictureSource::Embedded { name, bytes } => (name.clone(), bytes.clone()),
-                PictureSource::Local(src) => match read_beside(src) {
-                    Some(bytes) => (src.clone(), bytes),
-                    None => {
-                        warnings.push(format!("找不到图片 {src}，没有导入这张图片。"));
-                        return false;
-                    }
-                },
-            };
-            let Some(ext) = image_extension(&bytes) else {
-                warnings.push(format!(
-                    "图片 {name} 的格式网页无法显示（只支持 JPG、PNG、GIF、WebP），没有导入。请另存为 JPG 后放到文章旁边。"
-                ));
-                return false;
-            };
-            let file = format!("{:02}.{ext}", assets.len() + 1);
-            assets.push((file.clone(), bytes));
-            picture.source = PictureSource::Local(file);
-            true
+                Inline::Text(_) | Inline::Note(_) => {}
+            }
         }
-        Inline::Text(_) | Inline::Note(_) => true,
-    });
+    }
+
+    fn copy(&mut self, picture: &mut Picture) {
+        let (name, bytes) = match &picture.source {
+            PictureSource::Remote(url) => {
+                self.warnings.push(format!(
+                    "网上的图片没有下载，仍然链接到原网址：{url}。如果要放进网站，请把图片下载后放到文章旁边，改成文件名。"
+                ));
+                return;
+            }
+            PictureSource::Left(_) => return,
+            PictureSource::Embedded { name, bytes } => (name.clone(), bytes.clone()),
+            PictureSource::Local(src) => match (self.read_beside)(src) {
+                Some(bytes) => (src.clone(), bytes),
+                None => {
+                    let reason = format!("找不到图片文件 {src}");
+                    return self.leave(picture, reason, "请把图片放到文章旁边，");
+                }
+            },
+        };
+        let Some(ext) = image_extension(&bytes) else {
+            let reason = match vector_format(&name, &bytes) {
+                Some(format) => format!("它是 {format} 格式（Word 里的矢量图），网页无法显示"),
+                None => format!("{name} 的格式网页无法显示（只支持 JPG、PNG、GIF、WebP）"),
+            };
+            return self.leave(
+                picture,
+                reason,
+                "请在 Word 或 WPS 里右键这张图“另存为图片”，存成 PNG 放到文章旁边，",
+            );
+        };
+        let file = format!("{:02}.{ext}", self.assets.len() + 1);
+        self.assets.push((file.clone(), bytes));
+        picture.source = PictureSource::Local(file);
+    }
+
+    /// The picture stays as a comment naming it (order and caption) and why it is missing.
+    fn leave(&mut self, picture: &mut Picture, reason: String, todo: &str) {
+        let caption = if picture.alt.is_empty() {
+            String::new()
+        } else {
+            format!("（“{}”）", picture.alt)
+        };
+        let which = format!("第 {} 张图片", self.seen);
+        self.warnings.push(format!(
+            "{which}{caption}没有导入：{reason}。{todo}再把文件里“这里原有{which}”的说明换成图片。"
+        ));
+        picture.source =
+            PictureSource::Left(format!("这里原有{which}{caption}，没有导入：{reason}"));
+    }
+}
+
+/// `EMF` or `WMF` (Word's vector drawings), by the bytes or the name.
+fn vector_format(name: &str, bytes: &[u8]) -> Option<&'static str> {
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".emf") || (bytes.len() > 44 && &bytes[40..44] == b" EMF") {
+        Some("EMF")
+    } else if lower.ends_with(".wmf") || bytes.starts_with(b"\xD7\xCD\xC6\x9A") {
+        Some("WMF")
+    } else {
+        None
+    }
+}
+
+/// A note for each table whose merged cells were spread over the grid.
+fn merged_tables(blocks: &[Block]) -> Vec<String> {
+    blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Table { .. }))
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Table { merged: true, .. }))
+        .map(|(i, _)| {
+            format!(
+                "第 {} 个表格有合并的单元格：Markdown 表格不能合并，横向合并的格子后面留了空格，纵向合并的格子在每一行重复了内容。请打开文件核对这个表格。",
+                i + 1
+            )
+        })
+        .collect()
 }
 
 /// `jpg`, `png`, `gif` or `webp`, by the bytes (names in saved pages often lie or lack one).

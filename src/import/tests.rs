@@ -85,3 +85,32 @@ fn a_lecture_leaves_what_the_text_does_not_say_as_marked_blanks() {
     讲座在社区党群服务中心举行。
     "#);
 }
+
+fn html_body(page: &str) -> String {
+    let plan = story("a.html", page.as_bytes()).unwrap();
+    plan.text.split_once("---\n\n").unwrap().1.to_string()
+}
+
+#[test]
+fn word_saved_html_footnotes_become_footnotes() {
+    let page = r##"<html><body><div class="WordSection1"><h1>议事厅启用</h1>
+<p>议事厅正式启用<a href="#_ftn1" name="_ftnref1"><span class="MsoFootnoteReference">[1]</span></a>。</p></div>
+<div style="mso-element:footnote-list"><div style="mso-element:footnote" id="ftn1">
+<p class="MsoFootnoteText"><a href="#_ftnref1" name="_ftn1"><span>[1]</span></a> 设在8号楼一楼。</p></div></div>
+</body></html>"##;
+    assert_eq!(
+        html_body(page),
+        "议事厅正式启用[^1]。\n\n[^1]: 设在8号楼一楼。\n"
+    );
+}
+
+#[test]
+fn superscripts_without_a_note_list_stay_text_and_lists_in_cells_keep_their_words() {
+    let page = "<html><body><article><h1>面积</h1><p>面积120m<sup>2</sup>。</p>\
+        <table><tr><th>内容</th></tr><tr><td><ul><li>扫码</li><li>电话</li></ul></td></tr></table>\
+        </article></body></html>";
+    assert_eq!(
+        html_body(page),
+        "面积120m2。\n\n| 内容 |\n| --- |\n| 扫码 电话 |\n"
+    );
+}
