@@ -24,6 +24,7 @@ fn options() -> BuildOptions {
     BuildOptions {
         now: NOW.parse().unwrap(),
         drafts: false,
+        scheduled: false,
         base_url: Some("http://127.0.0.1:1313/".into()),
     }
 }

@@ -7,10 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
+use crate::content::schedule::Schedule;
 use crate::convert::{Converter, Script};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::markdown::{self, MarkdownHost, Rendered};
-use crate::site::Site;
+use crate::site::{Scheduled, Site};
 use crate::urls::{
     content_source, is_computer_path, is_external, is_markdown, nearest, normalize, relative_link,
     resolve_site_path, split_fragment,
@@ -246,7 +247,17 @@ impl Context<'_> {
             let source = content_source(self.source(), path);
             match source.as_deref().and_then(|s| self.by_source.get(s)) {
                 Some(&target) => target,
-                None => return Some(self.missing_file(path, source.as_deref())),
+                None => {
+                    let held = self
+                        .site
+                        .scheduled
+                        .iter()
+                        .find(|s| Some(&s.source) == source.as_ref());
+                    return Some(match held {
+                        Some(held) => held_target(path, held),
+                        None => self.missing_file(path, source.as_deref()),
+                    });
+                }
             }
         } else {
             return self.missing_path(path);
@@ -333,6 +344,16 @@ impl Context<'_> {
             let dir = entry.doc.source.rsplit_once('/').map_or("", |(d, _)| d);
             Some(normalize(&format!("{dir}/{path}")))
         };
+        let neutral = format!("/{}", site_path.trim_start_matches('/'));
+        let held = self.site.scheduled.iter().find(|s| {
+            self.site
+                .langs()
+                .iter()
+                .any(|lang| format!("/{}", lang.site_path(&s.path)) == neutral)
+        });
+        if let Some(held) = held {
+            return Some(held_target(path, held));
+        }
         let in_static = format!("static{site_path}");
         if beside.as_ref().is_some_and(|b| self.files.contains(b))
             || self.files.contains(&in_static)
@@ -367,6 +388,30 @@ impl Context<'_> {
         } else {
             relative_url(&self.site.entries[self.entry].path, near)
         })
+    }
+}
+
+/// A link to a page that waits for its `publish:` is an error, like a link to a draft: the
+/// writer sees it while writing, and publishes both together. A link to an expired page
+/// is a warning only: the build on the day it expires must not fail, or the page it takes
+/// down would stay online; the link then leads to the 404 page.
+fn held_target(written: &str, held: &Scheduled) -> Problem {
+    let at = held.schedule.date_text();
+    let title = &held.title;
+    match held.schedule {
+        Schedule::Expired(_) => Problem {
+            code: "link.expired",
+            error: false,
+            message: format!(
+                "链接 `{written}` 指向的《{title}》已在 {at} 下线，读者点开会看到“找不到页面”"
+            ),
+            hint: "删掉这个链接，或改为链接到其他页面".into(),
+        },
+        _ => Problem::error(
+            "link.waiting",
+            format!("链接 `{written}` 指向的《{title}》要到 {at} 才发布，现在点开会找不到页面"),
+            format!("给这一篇也写上 `publish: {at}`（或更晚），让两篇一起发布；或者先删掉这个链接"),
+        ),
     }
 }
 

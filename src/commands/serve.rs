@@ -115,6 +115,10 @@ impl Rebuild {
         let options = BuildOptions {
             now: jiff::Timestamp::now(),
             drafts: self.drafts,
+            // The writer's preview shows what waits for its date and what has expired,
+            // each marked (未发布, 已过期), so that a page never vanishes from the preview
+            // without a word: the writer sees why it is not on the published site.
+            scheduled: true,
             base_url: Some(self.base_url.clone()),
         };
         let (mut output, built) = pipeline::build_in_memory(&input, &options, &self.engines)?;
