@@ -59,7 +59,8 @@ expires: 2024-05-10
 
 fn scheduled_site(now: &str) -> SiteTest {
     let site = SiteTest::fixture("bilingual").now(now);
-    site.write("content/stories/pinming.md", STORY)
+    site.write("content/stories/pinming/index.md", STORY)
+        .write("content/stories/pinming/chaju.txt", "茶具清单")
         .write("content/lectures/huashi.md", LECTURE)
         .write("content/pages/shisui.md", PAGE)
         .write("content/stories/xiangbao.md", EXPIRING);
@@ -129,6 +130,7 @@ fn waiting_story_lecture_and_page_are_in_every_output_after_their_date() {
         assert!(story.contains(&path.to_string()), "{path} in {story:?}");
     }
     assert!(site.read("sitemap.xml").contains("/stories/pinming/"));
+    assert_eq!(site.read("stories/pinming/chaju.txt"), "茶具清单");
     assert!(story.iter().any(|p| p.starts_with("search-index/zh-hans/")));
     let lecture = files_mentioning(&site, "春日花市");
     for path in [
@@ -224,7 +226,7 @@ fn a_link_to_a_waiting_page_is_an_error_that_names_its_date() {
     let site = scheduled_site(BEFORE);
     site.write(
         "content/pages/about.md",
-        "---\ntitle: 关于我们\n---\n\n请看[品茗活动](../stories/pinming.md)。\n",
+        "---\ntitle: 关于我们\n---\n\n请看[品茗活动](../stories/pinming/index.md)。\n\n[繁体版](/zh-hant/stories/pinming/)\n",
     );
     let run = site.build();
     assert_eq!(run.code, 1, "{}", run.stdout);
@@ -240,6 +242,13 @@ fn a_link_to_a_waiting_page_is_an_error_that_names_its_date() {
         run.stderr
     );
     assert!(
+        run.stderr.contains(
+            "content/pages/about.md:7:1: 错误：链接 `/zh-hant/stories/pinming/` 指向的《冬至品茗》要到"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
         run.stderr.contains("publish: 2024-05-20 08:00"),
         "{}",
         run.stderr
@@ -248,7 +257,7 @@ fn a_link_to_a_waiting_page_is_an_error_that_names_its_date() {
     let after = scheduled_site(AFTER);
     after.write(
         "content/pages/about.md",
-        "---\ntitle: 关于我们\n---\n\n请看[品茗活动](../stories/pinming.md)。\n",
+        "---\ntitle: 关于我们\n---\n\n请看[品茗活动](../stories/pinming/index.md)。\n",
     );
     built(&after);
     assert!(
