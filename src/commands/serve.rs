@@ -113,6 +113,8 @@ impl Rebuild {
         let input = source::read_site_with(&self.root, &self.sources)
             .map_err(|e| vec![machine_error(&e)])?;
         let options = BuildOptions {
+            // Read on every rebuild: a post whose `publish:` or `expires:` passes while the
+            // preview runs changes its mark at the next save (the preview keeps no timer).
             now: jiff::Timestamp::now(),
             drafts: self.drafts,
             // The writer's preview shows what waits for its date and what has expired,
