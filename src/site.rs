@@ -433,19 +433,12 @@ fn unknown_workshop(
     known: &BTreeMap<&str, usize>,
     options: &LinkOptions<'_>,
 ) -> Diagnostic {
-    let (line, col) = options
-        .sources
-        .get(source)
-        .and_then(|text| find_value_line(text, field, slug))
-        .unwrap_or((1, 1));
-    let mut diagnostic = Diagnostic::error(
+    let diagnostic = Diagnostic::error(
         "site.unknown-workshop",
-        Span::new(source, line, col),
+        workshop_span(source, field, slug, options),
         format!("`{field}` 里的工作室 `{slug}` 不存在"),
     );
-    if let Some(text) = options.sources.get(source) {
-        diagnostic = diagnostic.with_source(text);
-    }
+    let diagnostic = with_source(diagnostic, source, options);
     let names: Vec<&str> = known.keys().copied().collect();
     let hint = if names.is_empty() {
         "content/workshops/ 里还没有工作室：先新建一个工作室文件".to_string()
@@ -465,12 +458,7 @@ fn held_workshop(
     held: &Scheduled,
     options: &LinkOptions<'_>,
 ) -> Diagnostic {
-    let (line, col) = options
-        .sources
-        .get(source)
-        .and_then(|text| find_value_line(text, field, slug))
-        .unwrap_or((1, 1));
-    let span = Span::new(source, line, col);
+    let span = workshop_span(source, field, slug, options);
     let at = held.schedule.date_text();
     let diagnostic = if let Schedule::Expired(_) = held.schedule {
         Diagnostic::warning(
@@ -489,6 +477,21 @@ fn held_workshop(
             "给这一篇也写上 `publish: {at}`（或更晚），或者先从 `{field}` 里删掉 `{slug}`"
         ))
     };
+    with_source(diagnostic, source, options)
+}
+
+/// Where `slug` is written in `field:` of `source` (the file's start when not found).
+fn workshop_span(source: &str, field: &str, slug: &str, options: &LinkOptions<'_>) -> Span {
+    let (line, col) = options
+        .sources
+        .get(source)
+        .and_then(|text| find_value_line(text, field, slug))
+        .unwrap_or((1, 1));
+    Span::new(source, line, col)
+}
+
+/// `diagnostic` with the text of `source` to show its line under the message.
+fn with_source(diagnostic: Diagnostic, source: &str, options: &LinkOptions<'_>) -> Diagnostic {
     match options.sources.get(source) {
         Some(text) => diagnostic.with_source(text),
         None => diagnostic,
