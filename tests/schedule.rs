@@ -78,6 +78,11 @@ fn files_mentioning(site: &SiteTest, needle: &str) -> Vec<String> {
         .collect()
 }
 
+/// `text` (what the binary printed) holds `needle`.
+fn assert_says(text: &str, needle: &str) {
+    assert!(text.contains(needle), "{needle} not in:\n{text}");
+}
+
 /// Every one of `paths` is among `found`.
 fn assert_all_in(found: &[String], paths: &[&str]) {
     for path in paths {
@@ -200,31 +205,19 @@ fn expired_story_is_in_every_output_before_its_date_and_in_none_after() {
 fn summary_names_how_many_wait_and_when_to_build_again() {
     let site = scheduled_site(BEFORE);
     let run = built(&site);
-    assert!(
-        run.stdout
-            .contains("3 篇定时发布，最早 2024-05-20 08:00 发布，还没有生成"),
-        "{}",
-        run.stdout
+    assert_says(
+        &run.stdout,
+        "3 篇定时发布，最早 2024-05-20 08:00 发布，还没有生成",
     );
     // The expiring story goes away before the waiting ones come out.
-    assert!(
-        run.stdout
-            .contains("下次需要在 2024-05-10 重新生成，网站才会按时更新"),
-        "{}",
-        run.stdout
+    assert_says(
+        &run.stdout,
+        "下次需要在 2024-05-10 重新生成，网站才会按时更新",
     );
     let later = scheduled_site("2024-05-15T10:00+08:00");
     let run = built(&later);
-    assert!(
-        run.stdout.contains("1 篇已过下线时间，没有生成"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("下次需要在 2024-05-20 08:00 重新生成"),
-        "{}",
-        run.stdout
-    );
+    assert_says(&run.stdout, "1 篇已过下线时间，没有生成");
+    assert_says(&run.stdout, "下次需要在 2024-05-20 08:00 重新生成");
     let done = scheduled_site(AFTER);
     let run = built(&done);
     assert!(!run.stdout.contains("定时发布"), "{}", run.stdout);
@@ -240,29 +233,16 @@ fn a_link_to_a_waiting_page_is_an_error_that_names_its_date() {
     );
     let run = site.build();
     assert_eq!(run.code, 1, "{}", run.stdout);
-    assert!(
-        run.stderr.contains("content/pages/about.md:5:"),
-        "{}",
-        run.stderr
+    assert_says(&run.stderr, "content/pages/about.md:5:");
+    assert_says(
+        &run.stderr,
+        "指向的《冬至品茗》要到 2024-05-20 08:00 才发布",
     );
-    assert!(
-        run.stderr
-            .contains("指向的《冬至品茗》要到 2024-05-20 08:00 才发布"),
-        "{}",
-        run.stderr
+    assert_says(
+        &run.stderr,
+        "content/pages/about.md:7:1: 错误：链接 `/zh-hant/stories/pinming/` 指向的《冬至品茗》要到",
     );
-    assert!(
-        run.stderr.contains(
-            "content/pages/about.md:7:1: 错误：链接 `/zh-hant/stories/pinming/` 指向的《冬至品茗》要到"
-        ),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("publish: 2024-05-20 08:00"),
-        "{}",
-        run.stderr
-    );
+    assert_says(&run.stderr, "publish: 2024-05-20 08:00");
     // Once the date has come, the same link is an ordinary one.
     let after = scheduled_site(AFTER);
     after.write(
@@ -285,12 +265,7 @@ fn a_link_to_an_expired_page_only_warns_so_the_page_still_goes_offline() {
         "---\ntitle: 关于我们\n---\n\n去年的[香包活动](../stories/xiangbao.md)。\n",
     );
     let run = built(&site);
-    assert!(
-        run.stderr
-            .contains("指向的《端午香包》已在 2024-05-10 下线"),
-        "{}",
-        run.stderr
-    );
+    assert_says(&run.stderr, "指向的《端午香包》已在 2024-05-10 下线");
     assert!(!site.exists("stories/xiangbao/index.html"));
 }
 
@@ -307,11 +282,9 @@ fn a_story_naming_a_waiting_workshop_is_an_error() {
     );
     let run = site.build();
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr
-            .contains("`workshops` 里的工作室 `xin` 要到 2024-06-01 才发布"),
-        "{}",
-        run.stderr
+    assert_says(
+        &run.stderr,
+        "`workshops` 里的工作室 `xin` 要到 2024-06-01 才发布",
     );
 }
 
@@ -328,21 +301,15 @@ fn expires_before_publish_or_before_the_date_is_an_error_at_its_place() {
     );
     let run = site.build();
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains(
-            "content/stories/a.md:6:10: 错误：`expires` 的下线时间 2024-05-01 不晚于 `publish` 的定时发布时间 2024-06-01 08:00"
-        ),
-        "{}",
-        run.stderr
+    assert_says(
+        &run.stderr,
+        "content/stories/a.md:6:10: 错误：`expires` 的下线时间 2024-05-01 不晚于 `publish` 的定时发布时间 2024-06-01 08:00",
     );
-    assert!(
-        run.stderr.contains(
-            "content/stories/b.md:5:10: 错误：`expires` 的下线时间 2024-03-01 不晚于 `date` 的文章日期 2024-04-01"
-        ),
-        "{}",
-        run.stderr
+    assert_says(
+        &run.stderr,
+        "content/stories/b.md:5:10: 错误：`expires` 的下线时间 2024-03-01 不晚于 `date` 的文章日期 2024-04-01",
     );
-    assert!(run.stderr.contains("把 `expires:` 改成"), "{}", run.stderr);
+    assert_says(&run.stderr, "把 `expires:` 改成");
 }
 
 #[test]
@@ -354,16 +321,8 @@ fn chinese_names_of_the_fields_are_pointed_to_their_english_names() {
     );
     let run = site.build();
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("把 `定时发布` 改成 `publish`"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("把 `下线时间` 改成 `expires`"),
-        "{}",
-        run.stderr
-    );
+    assert_says(&run.stderr, "把 `定时发布` 改成 `publish`");
+    assert_says(&run.stderr, "把 `下线时间` 改成 `expires`");
 }
 
 #[test]
