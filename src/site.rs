@@ -379,12 +379,16 @@ fn link_relations(
         .map(|i| (entries[i].doc.slug.as_str(), i))
         .collect();
     let mut relations = Relations::default();
-    let mut find = |source: &str, field: &str, slug: &str| -> Option<usize> {
+    let mut find = |i: usize, field: &str, slug: &str| -> Option<usize> {
+        let source = entries[i].doc.source.as_str();
         let found = workshop_by_slug.get(slug).copied();
+        // Judged as the published site will have it, whether or not this build shows the
+        // workshop (the preview and `check` do, marked).
         let held = scheduled
             .iter()
-            .find(|s| s.section == Section::Workshops && s.slug == slug);
-        if let (None, Some(held)) = (found, held) {
+            .find(|s| s.section == Section::Workshops && s.slug == slug)
+            .filter(|_| Schedule::at(&entries[i].doc.common, options.now).is_live());
+        if let Some(held) = held {
             diagnostics.push(held_workshop(source, field, slug, held, options));
         } else if found.is_none() {
             diagnostics.push(unknown_workshop(
@@ -402,7 +406,7 @@ fn link_relations(
             let linked: Vec<usize> = story
                 .workshops
                 .iter()
-                .filter_map(|slug| find(&entries[i].doc.source, "workshops", slug))
+                .filter_map(|slug| find(i, "workshops", slug))
                 .collect();
             for &w in &linked {
                 relations.workshop_stories.entry(w).or_default().push(i);
@@ -417,7 +421,7 @@ fn link_relations(
     for i in lectures {
         if let Kind::Lecture(lecture) = &entries[i].doc.kind
             && let Some(slug) = &lecture.workshop
-            && let Some(w) = find(&entries[i].doc.source, "workshop", slug)
+            && let Some(w) = find(i, "workshop", slug)
         {
             relations.lecture_workshop.insert(i, w);
             relations.workshop_lectures.entry(w).or_default().push(i);

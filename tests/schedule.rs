@@ -334,3 +334,40 @@ fn check_treats_waiting_posts_like_drafts() {
         assert!(!run.stderr.contains(needle), "{needle}: {}", run.stderr);
     }
 }
+
+#[test]
+fn check_reports_what_build_would_about_links_and_workshops_that_wait() {
+    let site = scheduled_site(BEFORE);
+    site.write(
+        "content/pages/about.md",
+        "---\ntitle: 关于我们\n---\n\n请看[品茗活动](../stories/pinming/index.md)。\n",
+    )
+    .write(
+        "content/workshops/xin.md",
+        "---\ntitle: 新工作室\nleader: 王建国\ncommunity: 长欣公寓社区\npublish: 2024-06-01\n---\n",
+    )
+    .write(
+        "content/stories/a.md",
+        "---\ntitle: 新故事\ndate: 2024-04-01\ncommunity: 长欣公寓社区\nworkshops: [xin]\n---\n",
+    );
+    let check = site.run(&["check", "--now", BEFORE]);
+    assert_eq!(check.code, 1, "{}", check.stderr);
+    assert_says(&check.stderr, "content/pages/about.md:5:");
+    assert_says(
+        &check.stderr,
+        "指向的《冬至品茗》要到 2024-05-20 08:00 才发布",
+    );
+    assert_says(
+        &check.stderr,
+        "`workshops` 里的工作室 `xin` 要到 2024-06-01 才发布",
+    );
+    // A waiting page may link to another one: they come out together.
+    let together = scheduled_site(BEFORE);
+    together.write(
+        "content/pages/shisui.md",
+        &format!("{PAGE}\n[品茗活动](../stories/pinming/index.md)\n"),
+    );
+    let check = together.run(&["check", "--now", BEFORE]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    assert_eq!(built(&together).code, 0);
+}

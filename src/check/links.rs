@@ -241,29 +241,44 @@ impl Context<'_> {
             return None;
         }
         let (path, fragment) = split_fragment(dest);
+        if let Some(held) = self.held_target_of(path) {
+            return Some(held_target(path, held));
+        }
         let target = if path.is_empty() {
             self.entry
         } else if is_markdown(path) {
             let source = content_source(self.source(), path);
             match source.as_deref().and_then(|s| self.by_source.get(s)) {
                 Some(&target) => target,
-                None => {
-                    let held = self
-                        .site
-                        .scheduled
-                        .iter()
-                        .find(|s| Some(&s.source) == source.as_ref());
-                    return Some(match held {
-                        Some(held) => held_target(path, held),
-                        None => self.missing_file(path, source.as_deref()),
-                    });
-                }
+                None => return Some(self.missing_file(path, source.as_deref())),
             }
         } else {
             return self.missing_path(path);
         };
         let fragment = fragment.filter(|f| !f.is_empty())?;
         self.missing_anchor(target, fragment)
+    }
+
+    /// The document a link of a published page leads to when that document waits for its
+    /// date or has expired: whether a build leaves it out (build) or shows it marked (the
+    /// preview, `check`), the link is judged as the published site will have it.
+    fn held_target_of(&self, path: &str) -> Option<&Scheduled> {
+        let entry = &self.site.entries[self.entry];
+        if path.is_empty() || !Schedule::at(&entry.doc.common, self.site.now).is_live() {
+            return None;
+        }
+        if is_markdown(path) {
+            let source = content_source(self.source(), path)?;
+            return self.site.scheduled.iter().find(|s| s.source == source);
+        }
+        let site_path = resolve_site_path(&entry.path, path);
+        let site_path = site_path.split('?').next().unwrap_or("");
+        self.site.scheduled.iter().find(|s| {
+            self.site
+                .langs()
+                .iter()
+                .any(|lang| format!("/{}", lang.site_path(&s.path)) == site_path)
+        })
     }
 
     fn source(&self) -> &str {
@@ -344,16 +359,6 @@ impl Context<'_> {
             let dir = entry.doc.source.rsplit_once('/').map_or("", |(d, _)| d);
             Some(normalize(&format!("{dir}/{path}")))
         };
-        let neutral = format!("/{}", site_path.trim_start_matches('/'));
-        let held = self.site.scheduled.iter().find(|s| {
-            self.site
-                .langs()
-                .iter()
-                .any(|lang| format!("/{}", lang.site_path(&s.path)) == neutral)
-        });
-        if let Some(held) = held {
-            return Some(held_target(path, held));
-        }
         let in_static = format!("static{site_path}");
         if beside.as_ref().is_some_and(|b| self.files.contains(b))
             || self.files.contains(&in_static)
