@@ -264,7 +264,10 @@ impl Context<'_> {
     /// preview, `check`), the link is judged as the published site will have it.
     fn held_target_of(&self, path: &str) -> Option<&Scheduled> {
         let entry = &self.site.entries[self.entry];
-        if path.is_empty() || !Schedule::at(&entry.doc.common, self.site.now).is_live() {
+        if path.is_empty()
+            || self.site.scheduled.is_empty()
+            || !Schedule::at(&entry.doc.common, self.site.now).is_live()
+        {
             return None;
         }
         if is_markdown(path) {
