@@ -365,7 +365,7 @@ fn check_reports_what_build_would_about_links_and_workshops_that_wait() {
     let together = scheduled_site(BEFORE);
     together.write(
         "content/pages/shisui.md",
-        &format!("{PAGE}\n[品茗活动](../stories/pinming/index.md)\n"),
+        format!("{PAGE}\n[品茗活动](../stories/pinming/index.md)\n"),
     );
     let check = together.run(&["check", "--now", BEFORE]);
     assert_eq!(check.code, 0, "{}", check.stderr);
