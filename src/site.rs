@@ -1,5 +1,6 @@
-//! Links parsed documents into a `Site`: URLs, duplicate URLs, aliases, workshop ↔ story/lecture
-//! relations, tags, and lectures split at the build's `now`. Pure: no IO.
+//! Links parsed documents into a `Site`: which are published at the build's `now` (drafts,
+//! `publish:`, `expires:`), URLs, duplicate URLs, aliases, workshop ↔ story/lecture relations,
+//! tags, and lectures split at `now`. Pure: no IO.
 
 use std::collections::{BTreeMap, HashMap};
 

@@ -114,7 +114,8 @@ pub fn run(args: &BuildArgs) -> ExitCode {
 }
 
 /// What waits for its date, what has expired, and when to build again:
-/// `2 篇定时发布，最早 2026-07-01 08:00 发布；下次需要在 2026-07-01 08:00 重新生成`.
+/// `2 篇定时发布，最早 2026-07-01 08:00 发布，还没有生成；下次需要在 2026-07-01 08:00
+/// 重新生成，网站才会按时更新`.
 fn schedule_line(summary: &pipeline::Summary) -> Option<String> {
     let mut parts = Vec::new();
     if let (n @ 1.., Some(first)) = (summary.waiting, &summary.first_publish) {
