@@ -356,6 +356,7 @@ fn serve_rebuild(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
     let options = BuildOptions {
         now: NOW.parse::<jiff::Timestamp>()?,
         drafts: false,
+        scheduled: false,
         base_url: Some("http://127.0.0.1:1313/".into()),
     };
     let engines = Engines::for_rebuilds();

@@ -112,6 +112,7 @@ fn site_builds(dir: &Path, photos: &Path, count: usize) {
         let options = BuildOptions {
             now: jiff::Timestamp::now(),
             drafts: false,
+            scheduled: false,
             base_url: None,
         };
         let staging = output::Staging::create(&out).expect("staging folder");

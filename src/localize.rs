@@ -61,6 +61,16 @@ pub const UI_WORDS: &[(&str, &str)] = &[
     ("capacity_n", "{n} 人"),
     ("registration", "报名方式"),
     ("organizer", "主办工作室"),
+    ("schedule_waiting", "未发布"),
+    (
+        "schedule_waiting_note",
+        "这是预览：到 {at} 才会出现在生成的网站上",
+    ),
+    ("schedule_expired", "已过期"),
+    (
+        "schedule_expired_note",
+        "这是预览：{at} 起已从生成的网站上撤下",
+    ),
     ("status_cancelled", "已取消"),
     ("status_postponed", "已延期"),
     ("status_past", "已结束"),

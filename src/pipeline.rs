@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 use crate::check;
 use crate::config::{BaseUrl, Config};
+use crate::content::schedule::{Schedule, when_text};
 use crate::content::{self, Document};
 use crate::convert::{Converter, Variant};
 use crate::diagnostics::{self, Diagnostic, Span};
@@ -30,6 +31,9 @@ pub struct BuildOptions {
     /// The build's "now": upcoming vs past lectures, feed and calendar stamps.
     pub now: Timestamp,
     pub drafts: bool,
+    /// Keeps documents that wait for their `publish:` or are past their `expires:`, each
+    /// marked on its page and in lists (serve's preview, `check`); `build` leaves them out.
+    pub scheduled: bool,
     /// Overrides site.yaml's `base_url` (serve uses `/` so links work locally).
     pub base_url: Option<String>,
 }
@@ -64,6 +68,13 @@ pub struct Summary {
     pub files: usize,
     /// Photos published (each source photo once, however many files it becomes).
     pub images: usize,
+    /// Documents that wait for their `publish:`, and the first of those dates.
+    pub waiting: usize,
+    pub first_publish: Option<String>,
+    /// Documents past their `expires:`.
+    pub expired: usize,
+    /// The first `publish:` or `expires:` to come: when to build again.
+    pub next_change: Option<String>,
 }
 
 /// Keeps the converter between builds (serve rebuilds on every save), rebuilt only when
@@ -174,6 +185,7 @@ pub fn build(
     let link_options = LinkOptions {
         now: options.now,
         drafts: options.drafts,
+        scheduled: options.scheduled,
         converter: &converter,
         slugify: &content::slug::slugify,
         sources: &sources,
@@ -458,10 +470,25 @@ fn summarize(site: &Site, paths: &BTreeSet<String>, jobs: &[ImageJob]) -> Summar
         pages.push((lang.script.bcp47(), count));
     }
     let photo_files: usize = jobs.iter().map(|job| job.renditions.len()).sum();
+    let waiting: Vec<&crate::content::When> = site
+        .scheduled
+        .iter()
+        .filter_map(|s| match &s.schedule {
+            Schedule::Waiting(at) => Some(at),
+            _ => None,
+        })
+        .collect();
     Summary {
         pages,
         files: paths.len() + photo_files,
         images: jobs.len(),
+        waiting: waiting.len(),
+        first_publish: waiting
+            .iter()
+            .min_by_key(|at| at.zoned.timestamp())
+            .map(|at| when_text(at)),
+        expired: site.scheduled.len() - waiting.len(),
+        next_change: site.next_change.as_ref().map(when_text),
     }
 }
 

@@ -1,5 +1,6 @@
-//! Links parsed documents into a `Site`: URLs, duplicate URLs, aliases, workshop ↔ story/lecture
-//! relations, tags, and lectures split at the build's `now`. Pure: no IO.
+//! Links parsed documents into a `Site`: which are published at the build's `now` (drafts,
+//! `publish:`, `expires:`), URLs, duplicate URLs, aliases, workshop ↔ story/lecture relations,
+//! tags, and lectures split at `now`. Pure: no IO.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -7,7 +8,8 @@ use jiff::Timestamp;
 use serde::Serialize;
 
 use crate::config::Config;
-use crate::content::{Document, Kind, LectureStatus, Section};
+use crate::content::schedule::{self, Schedule};
+use crate::content::{Document, Kind, LectureStatus, Section, When};
 use crate::convert::{Converter, Script};
 use crate::diagnostics::{Diagnostic, Span};
 
@@ -106,6 +108,25 @@ pub struct Site {
     pub relations: Relations,
     /// Old site path → new site path.
     pub aliases: BTreeMap<String, String>,
+    /// Documents that wait for their `publish:` or are past their `expires:` at `now`
+    /// (drafts only when drafts are shown), by source. A build leaves them out of
+    /// `entries`; the preview keeps them there, marked.
+    pub scheduled: Vec<Scheduled>,
+    /// The first `publish:` or `expires:` after `now`: when the site must be built again
+    /// to change on time.
+    pub next_change: Option<When>,
+}
+
+/// A document that is not published at the build's `now` because of its dates.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scheduled {
+    pub source: String,
+    pub title: String,
+    pub section: Section,
+    pub slug: String,
+    /// Where it is (or was, or will be) published: `/stories/slug/`.
+    pub path: String,
+    pub schedule: Schedule,
 }
 
 impl Site {
@@ -123,6 +144,9 @@ impl Site {
 pub struct LinkOptions<'a> {
     pub now: Timestamp,
     pub drafts: bool,
+    /// Keeps documents that wait for their date or have expired (the preview, `check`);
+    /// a build leaves them out.
+    pub scheduled: bool,
     pub converter: &'a Converter,
     /// Turns a text into a URL slug (pinyin for Chinese).
     pub slugify: &'a dyn Fn(&str) -> String,
@@ -138,9 +162,16 @@ pub fn link(
     options: &LinkOptions<'_>,
 ) -> (Site, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let mut entries: Vec<Entry> = docs
+    let docs: Vec<Document> = docs
         .into_iter()
         .filter(|d| options.drafts || !d.common.draft)
+        .collect();
+    let (scheduled, next_change) = schedule_of(&docs, options.now);
+    // The one place a document's dates decide whether it is published: every output
+    // (pages, lists, tags, feeds, sitemap, calendars, search, aliases) is made from `entries`.
+    let mut entries: Vec<Entry> = docs
+        .into_iter()
+        .filter(|d| options.scheduled || Schedule::at(&d.common, options.now).is_live())
         .map(|doc| {
             let path = site_path(&doc);
             Entry { doc, path }
@@ -153,7 +184,7 @@ pub fn link(
     let aliases = link_aliases(&entries, &mut diagnostics);
     let stories = sorted_stories(&entries);
     let (upcoming_lectures, past_lectures) = split_lectures(&entries, options.now);
-    let relations = link_relations(&entries, &stories, options, &mut diagnostics);
+    let relations = link_relations(&entries, &stories, &scheduled, options, &mut diagnostics);
     let tags = collect_tags(&entries, &stories, options);
     let by_section = |section: Section| -> Vec<usize> {
         (0..entries.len())
@@ -173,8 +204,35 @@ pub fn link(
         relations,
         aliases,
         entries,
+        scheduled,
+        next_change,
     };
     (site, diagnostics)
+}
+
+/// The documents not published at `now` because of their dates, and the first date after
+/// `now` at which one of `docs` comes out or goes away.
+fn schedule_of(docs: &[Document], now: Timestamp) -> (Vec<Scheduled>, Option<When>) {
+    let scheduled = docs
+        .iter()
+        .filter_map(|doc| {
+            let schedule = Schedule::at(&doc.common, now);
+            (!schedule.is_live()).then(|| Scheduled {
+                source: doc.source.clone(),
+                title: doc.common.title.clone(),
+                section: doc.section,
+                slug: doc.slug.clone(),
+                path: site_path(doc),
+                schedule,
+            })
+        })
+        .collect();
+    let next_change = docs
+        .iter()
+        .filter_map(|doc| schedule::next_change(&doc.common, now))
+        .min_by_key(|when| when.zoned.timestamp())
+        .cloned();
+    (scheduled, next_change)
 }
 
 /// SPEC "What a build writes": `/{section}/{slug}/`; free pages at `/{slug}/`; home at `/`.
@@ -313,6 +371,7 @@ fn split_lectures(entries: &[Entry], now: Timestamp) -> (Vec<usize>, Vec<usize>)
 fn link_relations(
     entries: &[Entry],
     stories: &[usize],
+    scheduled: &[Scheduled],
     options: &LinkOptions<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Relations {
@@ -321,9 +380,18 @@ fn link_relations(
         .map(|i| (entries[i].doc.slug.as_str(), i))
         .collect();
     let mut relations = Relations::default();
-    let mut find = |source: &str, field: &str, slug: &str| -> Option<usize> {
+    let mut find = |i: usize, field: &str, slug: &str| -> Option<usize> {
+        let source = entries[i].doc.source.as_str();
         let found = workshop_by_slug.get(slug).copied();
-        if found.is_none() {
+        // Judged as the published site will have it, whether or not this build shows the
+        // workshop (the preview and `check` do, marked).
+        let held = scheduled
+            .iter()
+            .find(|s| s.section == Section::Workshops && s.slug == slug)
+            .filter(|_| Schedule::at(&entries[i].doc.common, options.now).is_live());
+        if let Some(held) = held {
+            diagnostics.push(held_workshop(source, field, slug, held, options));
+        } else if found.is_none() {
             diagnostics.push(unknown_workshop(
                 source,
                 field,
@@ -339,7 +407,7 @@ fn link_relations(
             let linked: Vec<usize> = story
                 .workshops
                 .iter()
-                .filter_map(|slug| find(&entries[i].doc.source, "workshops", slug))
+                .filter_map(|slug| find(i, "workshops", slug))
                 .collect();
             for &w in &linked {
                 relations.workshop_stories.entry(w).or_default().push(i);
@@ -354,7 +422,7 @@ fn link_relations(
     for i in lectures {
         if let Kind::Lecture(lecture) = &entries[i].doc.kind
             && let Some(slug) = &lecture.workshop
-            && let Some(w) = find(&entries[i].doc.source, "workshop", slug)
+            && let Some(w) = find(i, "workshop", slug)
         {
             relations.lecture_workshop.insert(i, w);
             relations.workshop_lectures.entry(w).or_default().push(i);
@@ -370,19 +438,12 @@ fn unknown_workshop(
     known: &BTreeMap<&str, usize>,
     options: &LinkOptions<'_>,
 ) -> Diagnostic {
-    let (line, col) = options
-        .sources
-        .get(source)
-        .and_then(|text| find_value_line(text, field, slug))
-        .unwrap_or((1, 1));
-    let mut diagnostic = Diagnostic::error(
+    let diagnostic = Diagnostic::error(
         "site.unknown-workshop",
-        Span::new(source, line, col),
+        workshop_span(source, field, slug, options),
         format!("`{field}` 里的工作室 `{slug}` 不存在"),
     );
-    if let Some(text) = options.sources.get(source) {
-        diagnostic = diagnostic.with_source(text);
-    }
+    let diagnostic = with_source(diagnostic, source, options);
     let names: Vec<&str> = known.keys().copied().collect();
     let hint = if names.is_empty() {
         "content/workshops/ 里还没有工作室：先新建一个工作室文件".to_string()
@@ -390,6 +451,56 @@ fn unknown_workshop(
         format!("可用的工作室：{}", names.join("、"))
     };
     diagnostic.with_hint(hint)
+}
+
+/// A workshop named by a published document that waits for its date (an error, as for a
+/// link to it) or has expired (a warning: the build that takes the workshop down must not
+/// fail, or its page would stay online; the relation is left out).
+fn held_workshop(
+    source: &str,
+    field: &str,
+    slug: &str,
+    held: &Scheduled,
+    options: &LinkOptions<'_>,
+) -> Diagnostic {
+    let span = workshop_span(source, field, slug, options);
+    let at = held.schedule.date_text();
+    let diagnostic = if let Schedule::Expired(_) = held.schedule {
+        Diagnostic::warning(
+            "site.expired-workshop",
+            span,
+            format!("`{field}` 里的工作室 `{slug}` 已在 {at} 下线，这里不再显示它"),
+        )
+        .with_hint(format!("从 `{field}` 里删掉 `{slug}`"))
+    } else {
+        Diagnostic::error(
+            "site.waiting-workshop",
+            span,
+            format!("`{field}` 里的工作室 `{slug}` 要到 {at} 才发布，现在还看不到它"),
+        )
+        .with_hint(format!(
+            "给这一篇也写上 `publish: {at}`（或更晚），或者先从 `{field}` 里删掉 `{slug}`"
+        ))
+    };
+    with_source(diagnostic, source, options)
+}
+
+/// Where `slug` is written in `field:` of `source` (the file's start when not found).
+fn workshop_span(source: &str, field: &str, slug: &str, options: &LinkOptions<'_>) -> Span {
+    let (line, col) = options
+        .sources
+        .get(source)
+        .and_then(|text| find_value_line(text, field, slug))
+        .unwrap_or((1, 1));
+    Span::new(source, line, col)
+}
+
+/// `diagnostic` with the text of `source` to show its line under the message.
+fn with_source(diagnostic: Diagnostic, source: &str, options: &LinkOptions<'_>) -> Diagnostic {
+    match options.sources.get(source) {
+        Some(text) => diagnostic.with_source(text),
+        None => diagnostic,
+    }
 }
 
 /// The line and column of `value` in the front matter, at or after the line of `field:`.

@@ -24,6 +24,7 @@ fn options() -> BuildOptions {
     BuildOptions {
         now: NOW.parse().unwrap(),
         drafts: false,
+        scheduled: false,
         base_url: Some("http://127.0.0.1:1313/".into()),
     }
 }
@@ -351,5 +352,58 @@ fn random_edit_sequences_rebuild_as_fresh_builds() {
         // warm rebuild must then fail exactly as a fresh build does.
         let fresh = build(&root, &cold);
         assert_rebuild_equals(&root, &engines, &format!("step {n}: {change}"), fresh);
+    }
+}
+
+/// A build of `root` at `now`, as serve's preview (`scheduled: true`) or as `build`.
+fn build_at(root: &Path, engines: &Engines, now: &str, scheduled: bool) -> (OutputSet, Built) {
+    let options = BuildOptions {
+        now: now.parse().unwrap(),
+        scheduled,
+        ..options()
+    };
+    let input = source::read_site(root).unwrap();
+    pipeline::build_in_memory(&input, &options, engines).unwrap()
+}
+
+#[test]
+fn a_rebuild_across_a_publish_time_equals_a_fresh_build() {
+    let site = SiteTest::fixture("bilingual");
+    site.write(
+        "content/stories/pinming.md",
+        "---\ntitle: 冬至品茗\ndate: 2024-05-20\ncommunity: 长欣公寓社区\ntags: [党建]\nworkshops: [laoshuji]\npublish: 2024-05-20 08:00\n---\n\n居民一起喝茶聊天。\n",
+    )
+    .write(
+        "content/stories/xiangbao.md",
+        "---\ntitle: 端午香包\ndate: 2024-04-20\ncommunity: 长欣公寓社区\nsummary: 缝制香包\nexpires: 2024-05-10\n---\n\n缝制香包。\n",
+    );
+    let root = site.root();
+    for scheduled in [true, false] {
+        let warm = Engines::for_rebuilds();
+        let mut previous: Option<OutputSet> = None;
+        for now in [
+            "2024-05-01T10:00+08:00",
+            "2024-05-15T10:00+08:00",
+            "2024-05-21T10:00+08:00",
+        ] {
+            let (rebuilt, rebuilt_built) = build_at(root, &warm, now, scheduled);
+            let (fresh, fresh_built) = build_at(root, &Engines::default(), now, scheduled);
+            let step = format!("scheduled {scheduled} at {now}");
+            assert_eq!(
+                rebuilt.files.keys().collect::<Vec<_>>(),
+                fresh.files.keys().collect::<Vec<_>>(),
+                "{step}: output paths"
+            );
+            for (path, body) in &fresh.files {
+                assert!(
+                    rebuilt.files.get(path) == Some(body),
+                    "{step}: {path} differs"
+                );
+            }
+            assert_eq!(rebuilt_built.summary, fresh_built.summary, "{step}");
+            // Each step changes what is published or marked: the test crosses real changes.
+            assert!(previous.as_ref() != Some(&fresh), "{step}: nothing changed");
+            previous = Some(fresh);
+        }
     }
 }

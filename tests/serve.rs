@@ -450,3 +450,74 @@ fn issue_14_a_broken_link_shows_the_overlay_until_it_is_fixed() {
             .contains("/workshops/laoshuji/")
     );
 }
+
+/// A story set for a date far ahead, and one whose `expires:` is long past.
+fn scheduled_site() -> SiteTest {
+    let site = SiteTest::fixture("bilingual");
+    site.write(
+        "content/stories/pinming.md",
+        "---\ntitle: 冬至品茗\ndate: 2024-05-20\ncommunity: 长欣公寓社区\npublish: 2099-01-01 08:00\n---\n\n居民一起喝茶聊天。\n",
+    )
+    .write(
+        "content/stories/xiangbao.md",
+        "---\ntitle: 端午香包\ndate: 2019-04-20\ncommunity: 长欣公寓社区\nexpires: 2020-01-01\n---\n\n缝制香包。\n",
+    );
+    site
+}
+
+#[test]
+fn waiting_and_expired_stories_are_previewed_with_their_marks() {
+    let served = serve(scheduled_site());
+    let waiting = get(&served, "/stories/pinming/");
+    assert_eq!(waiting.status, 200);
+    assert!(
+        waiting
+            .body
+            .contains("<span class=\"badge badge--waiting\">未发布</span> 这是预览：到 2099-01-01 08:00 才会出现在生成的网站上"),
+        "{}",
+        waiting.body
+    );
+    let hant = get(&served, "/zh-hant/stories/pinming/");
+    assert!(hant.body.contains("badge--waiting"));
+    let expired = get(&served, "/stories/xiangbao/");
+    assert_eq!(expired.status, 200);
+    assert!(
+        expired
+            .body
+            .contains("<span class=\"badge badge--expired\">已过期</span>")
+    );
+    // Lists mark them too; a published story carries no mark.
+    let list = get(&served, "/stories/").body;
+    assert!(
+        list.contains("badge--waiting\">未发布</span> <a href=\"/stories/pinming/\">"),
+        "{list}"
+    );
+    assert!(list.contains("badge--expired\">已过期</span> <a href=\"/stories/xiangbao/\">"));
+    let published = get(&served, "/stories/xijin-gudu/").body;
+    assert!(!published.contains("schedule-note"));
+}
+
+#[test]
+fn build_output_never_carries_the_schedule_marks() {
+    let site = scheduled_site();
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!site.exists("stories/pinming/index.html"));
+    assert!(!site.exists("stories/xiangbao/index.html"));
+    for path in site.paths() {
+        let text =
+            String::from_utf8_lossy(&std::fs::read(site.out().join(&path)).unwrap()).into_owned();
+        for mark in [
+            "badge--waiting",
+            "badge--expired",
+            "未发布",
+            "已过期",
+            "冬至品茗",
+        ] {
+            assert!(
+                !text.contains(mark) || path.ends_with(".css"),
+                "{mark} in {path}"
+            );
+        }
+    }
+}

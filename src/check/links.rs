@@ -7,10 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use rayon::prelude::*;
 
+use crate::content::schedule::Schedule;
 use crate::convert::{Converter, Script};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::markdown::{self, MarkdownHost, Rendered};
-use crate::site::Site;
+use crate::site::{Scheduled, Site};
 use crate::urls::{
     content_source, is_computer_path, is_external, is_markdown, nearest, normalize, relative_link,
     resolve_site_path, split_fragment,
@@ -240,6 +241,9 @@ impl Context<'_> {
             return None;
         }
         let (path, fragment) = split_fragment(dest);
+        if let Some(held) = self.held_target_of(path) {
+            return Some(held_target(path, held));
+        }
         let target = if path.is_empty() {
             self.entry
         } else if is_markdown(path) {
@@ -253,6 +257,31 @@ impl Context<'_> {
         };
         let fragment = fragment.filter(|f| !f.is_empty())?;
         self.missing_anchor(target, fragment)
+    }
+
+    /// The document a link of a published page leads to when that document waits for its
+    /// date or has expired: whether a build leaves it out (build) or shows it marked (the
+    /// preview, `check`), the link is judged as the published site will have it.
+    fn held_target_of(&self, path: &str) -> Option<&Scheduled> {
+        let entry = &self.site.entries[self.entry];
+        if path.is_empty()
+            || self.site.scheduled.is_empty()
+            || !Schedule::at(&entry.doc.common, self.site.now).is_live()
+        {
+            return None;
+        }
+        if is_markdown(path) {
+            let source = content_source(self.source(), path)?;
+            return self.site.scheduled.iter().find(|s| s.source == source);
+        }
+        let site_path = resolve_site_path(&entry.path, path);
+        let site_path = site_path.split('?').next().unwrap_or("");
+        self.site.scheduled.iter().find(|s| {
+            self.site
+                .langs()
+                .iter()
+                .any(|lang| format!("/{}", lang.site_path(&s.path)) == site_path)
+        })
     }
 
     fn source(&self) -> &str {
@@ -367,6 +396,30 @@ impl Context<'_> {
         } else {
             relative_url(&self.site.entries[self.entry].path, near)
         })
+    }
+}
+
+/// A link to a page that waits for its `publish:` is an error, like a link to a draft: the
+/// writer sees it while writing, and publishes both together. A link to an expired page
+/// is a warning only: the build on the day it expires must not fail, or the page it takes
+/// down would stay online; the link then leads to the 404 page.
+fn held_target(written: &str, held: &Scheduled) -> Problem {
+    let at = held.schedule.date_text();
+    let title = &held.title;
+    match held.schedule {
+        Schedule::Expired(_) => Problem {
+            code: "link.expired",
+            error: false,
+            message: format!(
+                "链接 `{written}` 指向的《{title}》已在 {at} 下线，读者点开会看到“找不到页面”"
+            ),
+            hint: "删掉这个链接，或改为链接到其他页面".into(),
+        },
+        _ => Problem::error(
+            "link.waiting",
+            format!("链接 `{written}` 指向的《{title}》要到 {at} 才发布，现在点开会找不到页面"),
+            format!("给这一篇也写上 `publish: {at}`（或更晚），让两篇一起发布；或者先删掉这个链接"),
+        ),
     }
 }
 

@@ -32,6 +32,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
     let options = BuildOptions {
         now,
         drafts: args.drafts,
+        scheduled: false,
         base_url: args.base_url.clone(),
     };
     // Pages go to the staging folder as they are rendered; dropped on any failure below,
@@ -100,6 +101,9 @@ pub fn run(args: &BuildArgs) -> ExitCode {
             format!("（{warnings}）")
         }
     );
+    if let Some(line) = schedule_line(&built.summary) {
+        println!("{line}");
+    }
     if args.portable {
         println!(
             "这是可以直接打开的版本（U 盘、展厅大屏）：双击 {}index.html 浏览；上传到网站空间请用不带 --portable 的版本",
@@ -107,6 +111,23 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         );
     }
     ExitCode::SUCCESS
+}
+
+/// What waits for its date, what has expired, and when to build again:
+/// `2 篇定时发布，最早 2026-07-01 08:00 发布，还没有生成；下次需要在 2026-07-01 08:00
+/// 重新生成，网站才会按时更新`.
+fn schedule_line(summary: &pipeline::Summary) -> Option<String> {
+    let mut parts = Vec::new();
+    if let (n @ 1.., Some(first)) = (summary.waiting, &summary.first_publish) {
+        parts.push(format!("{n} 篇定时发布，最早 {first} 发布，还没有生成"));
+    }
+    if summary.expired > 0 {
+        parts.push(format!("{} 篇已过下线时间，没有生成", summary.expired));
+    }
+    if let Some(next) = &summary.next_change {
+        parts.push(format!("下次需要在 {next} 重新生成，网站才会按时更新"));
+    }
+    (!parts.is_empty()).then(|| parts.join("；"))
 }
 
 fn failed(what: &str, out_dir: &std::path::Path, code: u8) -> ExitCode {

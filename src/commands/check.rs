@@ -48,6 +48,8 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
     let options = BuildOptions {
         now,
         drafts: true,
+        // Like drafts: checked, so that a post is ready before its date comes.
+        scheduled: true,
         base_url: None,
     };
     // Only the build's diagnostics and site are wanted: its pages are thrown away as made.

@@ -94,6 +94,8 @@ pub fn skeleton(kind: NewKind, title: &str, today: &Zoned) -> String {
              slug:                        # 网址名，不填就用文件名的拼音\n\
              script:                      # hans（简体）或 hant（繁体），不填自动判断\n\
              draft: false                 # true 表示草稿，不会发布\n\
+             publish:                     # 可选：定时发布，例如 2026-07-01 08:00，到时重新生成才出现\n\
+             expires:                     # 可选：自动下线，到时重新生成就撤下\n\
              aliases: []                  # 旧网址，会跳转到这里\n\
              ---\n\n\
              ## 背景\n\n在这里写正文。\n"
@@ -113,6 +115,8 @@ pub fn skeleton(kind: NewKind, title: &str, today: &Zoned) -> String {
              slug:                        # 网址名，建议用拼音，例如 laoshuji\n\
              script:\n\
              draft: false\n\
+             publish:\n\
+             expires:\n\
              aliases: []\n\
              ---\n\n\
              ## 工作室简介\n\n在这里介绍工作室。\n"
@@ -136,6 +140,8 @@ pub fn skeleton(kind: NewKind, title: &str, today: &Zoned) -> String {
              slug:\n\
              script:\n\
              draft: false\n\
+             publish:\n\
+             expires:\n\
              aliases: []\n\
              ---\n\n\
              ## 讲座内容\n\n在这里介绍讲座。\n"

@@ -113,8 +113,14 @@ impl Rebuild {
         let input = source::read_site_with(&self.root, &self.sources)
             .map_err(|e| vec![machine_error(&e)])?;
         let options = BuildOptions {
+            // Read on every rebuild: a post whose `publish:` or `expires:` passes while the
+            // preview runs changes its mark at the next save (the preview keeps no timer).
             now: jiff::Timestamp::now(),
             drafts: self.drafts,
+            // The writer's preview shows what waits for its date and what has expired,
+            // each marked (未发布, 已过期), so that a page never vanishes from the preview
+            // without a word: the writer sees why it is not on the published site.
+            scheduled: true,
             base_url: Some(self.base_url.clone()),
         };
         let (mut output, built) = pipeline::build_in_memory(&input, &options, &self.engines)?;

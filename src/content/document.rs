@@ -69,6 +69,10 @@ pub struct Common {
     pub aliases: Vec<String>,
     /// `search: false`: the page is left out of the site's search.
     pub exclude_from_search: bool,
+    /// `publish:`: the document is left out of a build until then.
+    pub publish: Option<When>,
+    /// `expires:`: the document is left out of a build from then on.
+    pub expires: Option<When>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -13,7 +13,8 @@ use super::yaml::{Entry, Pos};
 
 /// Fields every type knows.
 pub(crate) const COMMON: &[&str] = &[
-    "title", "slug", "summary", "tags", "cover", "draft", "script", "aliases", "search",
+    "title", "slug", "summary", "tags", "cover", "draft", "script", "aliases", "search", "publish",
+    "expires",
 ];
 pub(crate) const STORY: &[&str] = &["date", "community", "district", "author", "workshops"];
 pub(crate) const WORKSHOP: &[&str] = &[
@@ -60,6 +61,17 @@ const CHINESE_COMMON: &[(&str, &str)] = &[
     ("旧网址", "aliases"),
     ("别名", "aliases"),
     ("搜索", "search"),
+    // `发布时间` is a story's `date` (below), so a scheduled post has names of its own.
+    ("定时发布", "publish"),
+    ("定时发布时间", "publish"),
+    ("上线时间", "publish"),
+    ("上线", "publish"),
+    ("下线时间", "expires"),
+    ("下线", "expires"),
+    ("过期", "expires"),
+    ("过期时间", "expires"),
+    ("到期", "expires"),
+    ("到期时间", "expires"),
 ];
 const CHINESE_STORY: &[(&str, &str)] = &[
     ("日期", "date"),
@@ -175,6 +187,7 @@ pub(crate) fn resolve(
         }
     }
     let RawFrontMatter { common, kind } = raw;
+    let expires = common.expires;
     let common = resolve_common(common, cx, reader);
     let kind = match kind {
         RawKind::Story(story) => resolve_story(story, cx, reader).map(Kind::Story),
@@ -182,7 +195,55 @@ pub(crate) fn resolve(
         RawKind::Lecture(lecture) => resolve_lecture(lecture, cx, reader).map(Kind::Lecture),
         RawKind::Page => Some(Kind::Page),
     };
+    if let (Some(common), Some(entry)) = (&common, expires)
+        && !expires_in_order(common, kind.as_ref(), entry, reader)
+    {
+        return (None, kind);
+    }
     (common, kind)
+}
+
+/// `expires:` must come after `publish:` and after the date the document is about (a
+/// story's `date`, a lecture's `start`): a post taken down before it is out is a typo.
+/// Reports the problem at `expires:`'s value; false when there is one.
+fn expires_in_order(
+    common: &Common,
+    kind: Option<&Kind>,
+    entry: &Entry,
+    reader: &mut Reader<'_>,
+) -> bool {
+    let Some(expires) = &common.expires else {
+        return true;
+    };
+    let earlier = |when: &super::When| expires.zoned <= when.zoned;
+    let before = if let Some(publish) = common.publish.as_ref().filter(|p| earlier(p)) {
+        Some(("publish", "定时发布时间", publish))
+    } else {
+        match kind {
+            Some(Kind::Story(story)) if earlier(&story.date) => {
+                Some(("date", "文章日期", &story.date))
+            }
+            Some(Kind::Lecture(lecture)) if earlier(&lecture.start) => {
+                Some(("start", "讲座开始时间", &lecture.start))
+            }
+            _ => None,
+        }
+    };
+    let Some((field, name, when)) = before else {
+        return true;
+    };
+    let (expires, when) = (
+        super::schedule::when_text(expires),
+        super::schedule::when_text(when),
+    );
+    reader.bad_value(
+        entry.value.pos(),
+        format!("`expires` 的下线时间 {expires} 不晚于 `{field}` 的{name} {when}"),
+        format!(
+            "下线时间要晚于{name}：把 `expires:` 改成 {when} 之后的日期；不需要自动下线就删掉这一行"
+        ),
+    );
+    false
 }
 
 /// Reports a key this type does not know: another type's field, a Chinese name, or a typo.
@@ -291,6 +352,8 @@ struct RawCommon<'a> {
     script: Option<&'a Entry>,
     aliases: Option<&'a Entry>,
     search: Option<&'a Entry>,
+    publish: Option<&'a Entry>,
+    expires: Option<&'a Entry>,
 }
 
 impl<'a> RawCommon<'a> {
@@ -305,6 +368,8 @@ impl<'a> RawCommon<'a> {
             "script" => Some(&mut self.script),
             "aliases" => Some(&mut self.aliases),
             "search" => Some(&mut self.search),
+            "publish" => Some(&mut self.publish),
+            "expires" => Some(&mut self.expires),
             _ => None,
         }
     }
@@ -428,6 +493,8 @@ fn resolve_common(raw: RawCommon<'_>, cx: FieldContext<'_>, r: &mut Reader<'_>) 
         script,
         aliases,
         search,
+        publish,
+        expires,
     } = raw;
     const TITLE: &str = "title: 长欣社区“红色微家”三年计划";
     let title_text = r.text(title, TITLE).filter(|t| !t.trim().is_empty());
@@ -445,6 +512,8 @@ fn resolve_common(raw: RawCommon<'_>, cx: FieldContext<'_>, r: &mut Reader<'_>) 
         script: r.choice(script, SCRIPTS, "hans（简体）或 hant（繁体）"),
         aliases: alias_list(aliases, r),
         exclude_from_search: !r.yes_no(search).unwrap_or(true),
+        publish: r.when(publish, cx.tz, "publish: 2026-07-01 08:00"),
+        expires: r.when(expires, cx.tz, "expires: 2026-12-31"),
     };
     (!common.title.is_empty() || cx.section == Section::Home).then_some(common)
 }

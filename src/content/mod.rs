@@ -5,6 +5,7 @@ pub mod document;
 mod fields;
 pub(crate) mod front_matter;
 mod parse;
+pub mod schedule;
 pub mod slug;
 pub(crate) mod values;
 pub(crate) mod yaml;

@@ -67,6 +67,7 @@ fn build_site(input: &SiteInput) -> Result<Built, Vec<Diagnostic>> {
     let options = BuildOptions {
         now: "2024-05-01T02:00:00Z".parse().expect("a timestamp"),
         drafts: false,
+        scheduled: false,
         base_url: None,
     };
     build_in_memory(input, &options, &Engines::default()).map(|(_, built)| built)

@@ -165,7 +165,7 @@ fn entry(r: &LangRender<'_>, i: usize, key: KeyBuilder) -> Option<KeyBuilder> {
 }
 
 /// An entry as its own page reads it: path, strings in this language, tags, whether it is
-/// upcoming; `None` when it shows a photo (the image stage must see every page that does).
+/// upcoming, the preview's mark for its dates; `None` when it shows a photo (the image stage must see every page that does).
 fn own(r: &LangRender<'_>, i: usize, key: KeyBuilder) -> Option<KeyBuilder> {
     let entry = r.entry(i);
     if entry.doc.common.cover.is_some()
@@ -177,7 +177,8 @@ fn own(r: &LangRender<'_>, i: usize, key: KeyBuilder) -> Option<KeyBuilder> {
         .text(&entry.path)
         .text(&entry.doc.slug)
         .json(r.text(i))
-        .text(if r.is_upcoming(i) { "upcoming" } else { "past" });
+        .text(if r.is_upcoming(i) { "upcoming" } else { "past" })
+        .json(&r.schedule_badge(i));
     Some(r.text(i).tags.iter().fold(key, |key, &t| tag(r, t, key)))
 }
 

@@ -250,6 +250,9 @@ fn entry(r: &LangRender<'_>, i: usize, body: &Body) -> Page {
     };
     let mut context = r.context(&nav, head, crumbs);
     context.insert("page", view);
+    if let Some(badge) = r.schedule_badge(i) {
+        context.insert("schedule", badge);
+    }
     if let Some(share) = share::share_view(r, i) {
         context.insert("share", share);
     }

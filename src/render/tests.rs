@@ -231,6 +231,7 @@ pub(super) fn test_site(config: Config) -> Site {
     let options = LinkOptions {
         now: now(),
         drafts: false,
+        scheduled: false,
         converter: &converter,
         slugify: &slugify,
         sources: &sources,

@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use crate::content::schedule::Schedule;
 use crate::content::{Kind, LectureStatus, Section};
 use crate::convert::{Script, Variant};
 use crate::localize::{DateText, Details, LocalizedEntry, LocalizedSite, localize};
@@ -456,6 +457,7 @@ impl<'a> LangRender<'a> {
             return None;
         };
         Some(StoryCard {
+            schedule: self.schedule_badge(i),
             url: self.entry_url(i),
             title: self.text(i).title.clone(),
             summary: self.card_summary(i),
@@ -472,6 +474,7 @@ impl<'a> LangRender<'a> {
             return None;
         };
         Some(WorkshopCard {
+            schedule: self.schedule_badge(i),
             url: self.entry_url(i),
             title: self.text(i).title.clone(),
             summary: self.card_summary(i),
@@ -489,6 +492,7 @@ impl<'a> LangRender<'a> {
         let upcoming = self.upcoming.contains(&i);
         let (status, status_label) = self.lecture_status(lecture.status, upcoming);
         Some(LectureCard {
+            schedule: self.schedule_badge(i),
             url: self.entry_url(i),
             title: self.text(i).title.clone(),
             summary: self.text(i).summary.clone(),
@@ -504,6 +508,22 @@ impl<'a> LangRender<'a> {
             status_label,
             upcoming,
             other_year: lecture.start.year != self.site_view.year,
+        })
+    }
+
+    /// The preview's mark on an entry that waits for its `publish:` or is past its
+    /// `expires:` at the build's now; `None` for a published one.
+    pub(crate) fn schedule_badge(&self, i: usize) -> Option<ScheduleBadge> {
+        let schedule = Schedule::at(&self.entry(i).doc.common, self.site.now);
+        let (state, label, note) = match schedule {
+            Schedule::Live => return None,
+            Schedule::Waiting(_) => ("waiting", "schedule_waiting", "schedule_waiting_note"),
+            Schedule::Expired(_) => ("expired", "schedule_expired", "schedule_expired_note"),
+        };
+        Some(ScheduleBadge {
+            state,
+            label: self.word(label).to_string(),
+            note: self.word(note).replace("{at}", &schedule.date_text()),
         })
     }
 
@@ -531,6 +551,7 @@ impl<'a> LangRender<'a> {
             Details::Page => ("page", None),
         };
         EntryItem {
+            schedule: self.schedule_badge(i),
             kind,
             kind_label: self.word(&format!("kind_{kind}")).to_string(),
             url: self.entry_url(i),
@@ -840,6 +861,8 @@ pub(crate) struct TagLink {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct StoryCard {
+    /// The preview's mark on an entry a build leaves out for its dates.
+    pub(crate) schedule: Option<ScheduleBadge>,
     pub(crate) url: String,
     pub(crate) title: String,
     pub(crate) summary: Option<String>,
@@ -853,6 +876,8 @@ pub(crate) struct StoryCard {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct WorkshopCard {
+    /// The preview's mark on an entry a build leaves out for its dates.
+    pub(crate) schedule: Option<ScheduleBadge>,
     pub(crate) url: String,
     pub(crate) title: String,
     pub(crate) summary: Option<String>,
@@ -865,6 +890,8 @@ pub(crate) struct WorkshopCard {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct LectureCard {
+    /// The preview's mark on an entry a build leaves out for its dates.
+    pub(crate) schedule: Option<ScheduleBadge>,
     pub(crate) url: String,
     pub(crate) title: String,
     pub(crate) summary: Option<String>,
@@ -887,6 +914,8 @@ pub(crate) struct LectureCard {
 
 #[derive(Debug, Clone, Serialize)]
 pub(crate) struct EntryItem {
+    /// The preview's mark on an entry a build leaves out for its dates.
+    pub(crate) schedule: Option<ScheduleBadge>,
     /// `story`, `workshop`, `lecture` or `page`.
     pub(crate) kind: &'static str,
     pub(crate) kind_label: String,
@@ -894,6 +923,18 @@ pub(crate) struct EntryItem {
     pub(crate) title: String,
     pub(crate) summary: Option<String>,
     pub(crate) date: Option<DateText>,
+}
+
+/// The mark the preview puts on an entry that `build` leaves out for its dates: on its
+/// page and on its cards (never in a build's output, whose entries are all published).
+#[derive(Debug, Clone, Serialize)]
+pub(crate) struct ScheduleBadge {
+    /// `waiting` or `expired`.
+    pub(crate) state: &'static str,
+    /// 未发布 / 已过期.
+    pub(crate) label: String,
+    /// When it comes out or went away.
+    pub(crate) note: String,
 }
 
 /// The numbered links of a paginated list.

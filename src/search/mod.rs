@@ -23,6 +23,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
 
+use crate::content::schedule::Schedule;
 use crate::content::{Kind, Section};
 use crate::localize::Details;
 use crate::output::{OutputBody, OutputSink};
@@ -76,11 +77,15 @@ struct DocRecord<'a> {
     b: &'a str,
 }
 
-/// Whether an entry is searched: a story, workshop, lecture or page, not a draft, and
-/// without `search: false`.
+/// Whether an entry is searched: a story, workshop, lecture or page, not a draft, published
+/// at the build's now (the preview shows the others, never finds them), and without
+/// `search: false`.
 pub fn is_searchable(site: &Site, entry: usize) -> bool {
     let doc = &site.entries[entry].doc;
-    doc.section != Section::Home && !doc.common.draft && !doc.common.exclude_from_search
+    doc.section != Section::Home
+        && !doc.common.draft
+        && !doc.common.exclude_from_search
+        && Schedule::at(&doc.common, site.now).is_live()
 }
 
 /// Document ids: searchable entries newest first (stories by date, lectures by start,

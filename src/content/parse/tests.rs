@@ -188,6 +188,54 @@ fn drafts_are_parsed() {
 }
 
 #[test]
+fn publish_and_expires_are_read_like_every_date() {
+    let document = parse_ok(
+        "content/lectures/a.md",
+        "---\ntitle: 讲堂\nstart: 2026-07-10 14:30\nvenue: 二楼\nspeaker: 黄全南\n\
+         publish: 2026年7月1日 8:00\nexpires: 2026/8/1\n---\n",
+    );
+    assert_eq!(document.common.publish, Some(when("2026-07-01 08:00")));
+    assert_eq!(document.common.expires, Some(when("2026-08-01")));
+    let bad = parse_err(
+        "content/pages/a.md",
+        "---\ntitle: 页面\npublish: 2026-02-30\n---\n",
+    );
+    assert!(
+        bad.contains("a.md:3:10: 错误：`publish` 的日期“2026-02-30”有误"),
+        "{bad}"
+    );
+}
+
+#[test]
+fn expires_must_come_after_publish_and_the_lecture_start() {
+    let before_publish = parse_err(
+        "content/pages/a.md",
+        "---\ntitle: 页面\npublish: 2026-07-01\nexpires: 2026-07-01\n---\n",
+    );
+    assert!(
+        before_publish
+            .contains("a.md:4:10: 错误：`expires` 的下线时间 2026-07-01 不晚于 `publish`"),
+        "{before_publish}"
+    );
+    let before_start = parse_err(
+        "content/lectures/a.md",
+        "---\ntitle: 讲堂\nstart: 2026-07-10 14:30\nvenue: 二楼\nspeaker: 黄全南\n\
+         expires: 2026-07-10 14:00\n---\n",
+    );
+    assert!(
+        before_start.contains(
+            "`expires` 的下线时间 2026-07-10 14:00 不晚于 `start` 的讲座开始时间 2026-07-10 14:30"
+        ),
+        "{before_start}"
+    );
+    parse_ok(
+        "content/lectures/a.md",
+        "---\ntitle: 讲堂\nstart: 2026-07-10 14:30\nvenue: 二楼\nspeaker: 黄全南\n\
+         expires: 2026-07-10 16:00\n---\n",
+    );
+}
+
+#[test]
 fn files_outside_the_sections_are_a_warning_saying_where_they_go() {
     let cases = [
         "content/about.md",
@@ -410,7 +458,7 @@ fn unknown_fields_get_the_nearest_name_or_the_english_one() {
           |
         8 | colour: 红
           | ^
-          = 建议：可以用的字段：title、slug、summary、tags、cover、draft、script、aliases、search、date、community、district、author、workshops
+          = 建议：可以用的字段：title、slug、summary、tags、cover、draft、script、aliases、search、publish、expires、date、community、district、author、workshops
     ");
 }
 
