@@ -8,93 +8,18 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-
 use support::SiteTest;
 use support::browser::WebDriver;
+use support::static_server::serve_static;
 
 const NOW: &str = "2024-05-01T10:00+08:00";
-
-/// Serves `root` at `http://ADDR/changxin/` until the test ends.
-fn serve_static(root: PathBuf) -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || answer(stream, &root));
-        }
-    });
-    addr
-}
-
-fn answer(mut stream: TcpStream, root: &Path) {
-    let mut line = String::new();
-    if BufReader::new(&stream).read_line(&mut line).is_err() {
-        return;
-    }
-    let target = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let decoded = percent_decode(path);
-    let file = decoded
-        .strip_prefix("/changxin/")
-        .filter(|rest| !rest.split('/').any(|s| s == ".."))
-        .map(|rest| {
-            let mut file = root.join(rest);
-            if rest.is_empty() || rest.ends_with('/') {
-                file.push("index.html");
-            }
-            file
-        });
-    let (status, body, kind) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
-        Some((f, body)) => {
-            let kind = match f.extension().and_then(|e| e.to_str()) {
-                Some("html") => "text/html; charset=utf-8",
-                Some("js") => "text/javascript; charset=utf-8",
-                Some("css") => "text/css; charset=utf-8",
-                Some("svg") => "image/svg+xml",
-                _ => "application/octet-stream",
-            };
-            ("200 OK", body, kind)
-        }
-        None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
-    );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
-}
-
-fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(v) = path
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
 
 #[test]
 fn typed_queries_find_pages_in_the_readers_script_under_a_sub_path() {
     let site = SiteTest::fixture("search").now(NOW);
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let addr = serve_static(site.out());
+    let addr = serve_static(site.out(), "/changxin/");
     let url = |path: &str| format!("http://{addr}/changxin/{path}");
     let no_log = || String::new();
     let driver = WebDriver::start();
@@ -160,5 +85,42 @@ fn typed_queries_find_pages_in_the_readers_script_under_a_sub_path() {
         "results from the header box",
         "location.pathname === '/changxin/search/' && document.querySelectorAll('.search-result').length === 2",
         &no_log,
+    );
+}
+
+#[test]
+fn a_portable_copy_searches_opened_from_disk() {
+    let site = SiteTest::example().now("2026-11-23T10:00+08:00");
+    let run = site.run(&["build", "--portable", "--now", "2026-11-23T10:00+08:00"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = format!("file://{}", site.out().join("search/index.html").display());
+    let driver = WebDriver::start();
+    let browser = driver.session();
+    let no_log = || String::new();
+
+    // The index loads as scripts from disk, where `fetch` is refused; a simplified query
+    // finds the traditional-source story, shown in simplified script.
+    browser.open(&page);
+    browser.type_into("#search-q", "金宁社区");
+    browser.wait_until(
+        "a result from the copy's index",
+        "document.querySelector('.search-result h2 a') && document.querySelector('.search-result h2 a').textContent.includes('六微') && document.querySelector('.search-result h2 a').textContent.startsWith('金宁社区')",
+        &no_log,
+    );
+    let mark =
+        browser.run("return document.querySelector('.search-result h2 a mark').textContent;");
+    assert_eq!(mark, "金宁社区");
+
+    // The result opens the story's file in the copy.
+    browser.run("document.querySelector('.search-result h2 a').click(); return null;");
+    let opened = browser.wait_until(
+        "the story page from disk",
+        "location.protocol === 'file:' && location.pathname.endsWith('/index.html') && !location.pathname.endsWith('/search/index.html') && document.querySelector('h1') && document.querySelector('h1').textContent.includes('六微') && location.pathname",
+        &no_log,
+    );
+    let opened = opened.as_str().unwrap();
+    assert!(
+        opened.starts_with(&site.out().display().to_string()) && !opened.contains("/zh-hant/"),
+        "{opened}"
     );
 }

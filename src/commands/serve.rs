@@ -116,6 +116,7 @@ impl Rebuild {
             now: jiff::Timestamp::now(),
             drafts: self.drafts,
             base_url: Some(self.base_url.clone()),
+            search_index: true,
         };
         let (mut output, built) = pipeline::build_in_memory(&input, &options, &self.engines)?;
         // The photos' files are served from the cache, as the build writes them.

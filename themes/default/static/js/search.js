@@ -10,7 +10,8 @@
   var list = root.querySelector("[data-search-results]");
   var more = root.querySelector("[data-search-more]");
   var word = function (k) { return root.getAttribute("data-" + k) || ""; };
-  var base = new URL(word("index"), document.baseURI).href;
+  // A --portable copy writes folder links as `folder/index.html` (src/portable.rs).
+  var base = new URL(word("index"), document.baseURI).href.replace(/index\.html$/, "");
   var home = new URL(word("home"), document.baseURI).href;
   var lang = word("lang");
   var PAGE = 10;
@@ -30,8 +31,8 @@
   }
   window.tongwenSearch = {
     manifest: function (m) { settle("manifest", m); },
-    shard: function (n, keys) { settle("s/" + n, keys); },
-    doc: function (l, id, record) { settle(l + "/" + id, record); }
+    shard: function (n, text) { settle("s/" + n, parseShard(text)); },
+    doc: function (id, record) { settle("d/" + id, record); }
   };
 
   // Loads search-index/NAME.js; `missing` is the value when the file does not exist.
@@ -110,19 +111,31 @@
     for (var c of key) { h ^= c.codePointAt(0); h = Math.imul(h, 0x01000193) >>> 0; }
     return h % Math.max(1, shards);
   }
+  // A posting list as src/search/postings.rs writes it: document id → bits.
   function decode(text) {
     var out = new Map();
-    var prev = -1, value = 0;
+    var prev = -1, value = 0, titled = -1;
     for (var i = 0; i < text.length; i++) {
       var code = ALPHABET.indexOf(text[i]);
       value = value * 32 + (code & 31);
-      if (code >= 32) {
-        prev += Math.floor(value / 8);
-        out.set(prev, value % 8);
-        value = 0;
+      if (code < 32) continue;
+      if (titled >= 0) {
+        out.set(titled, value);
+        titled = -1;
+      } else {
+        prev += Math.floor(value / 2);
+        if (value % 2) titled = prev; else out.set(prev, 1);
       }
+      value = 0;
     }
     return out;
+  }
+  // A shard's text: a key, a space, its postings, a space, and so on.
+  function parseShard(text) {
+    var keys = new Map();
+    var items = text ? text.split(" ") : [];
+    for (var i = 0; i + 1 < items.length; i += 2) keys.set(items[i], items[i + 1]);
+    return keys;
   }
   function weight(bits) { return bits & 4 ? 100 : bits & 2 ? 10 : 1; }
 
@@ -136,15 +149,15 @@
       var shards = {};
       parts.forEach(function (p) { keysOf(p).forEach(function (k) { shards[shardOf(k, m.shards)] = true; }); });
       return Promise.all(Object.keys(shards).map(function (n) {
-        return load("s/" + n, {}).then(function (keys) { return [n, keys]; });
+        return load("s/" + n, new Map()).then(function (keys) { return [n, keys]; });
       })).then(function (loaded) {
         var byShard = new Map(loaded);
         var scores = null;
         parts.forEach(function (p) {
           var docs = null;
           keysOf(p).forEach(function (k) {
-            var keys = byShard.get(String(shardOf(k, m.shards))) || {};
-            var posting = Object.prototype.hasOwnProperty.call(keys, k) ? decode(keys[k]) : new Map();
+            var keys = byShard.get(String(shardOf(k, m.shards))) || new Map();
+            var posting = keys.has(k) ? decode(keys.get(k)) : new Map();
             if (!docs) { docs = posting; return; }
             var next = new Map();
             docs.forEach(function (bits, id) { if (posting.has(id)) next.set(id, bits & posting.get(id)); });
@@ -164,6 +177,50 @@
         return { parts: parts, ranked: ranked, confirm: confirm };
       });
     });
+  }
+
+  // `base` with `changes` applied, as src/search/diff.rs writes them: a count of characters
+  // kept, then characters that replace as many, or `!DEL,LEN,TEXT`.
+  function applyChanges(base, changes) {
+    if (!changes) return base;
+    var from = Array.from(base), ops = Array.from(changes);
+    var out = "", at = 0, i = 0;
+    function number() {
+      var n = "";
+      while (i < ops.length && ops[i] >= "0" && ops[i] <= "9") n += ops[i++];
+      return Number(n);
+    }
+    while (i < ops.length) {
+      var gap = number();
+      out += from.slice(at, at + gap).join("");
+      at += gap;
+      if (ops[i] === "!") {
+        i++;
+        var deleted = number();
+        i++;
+        var len = number();
+        i++;
+        out += ops.slice(i, i + len).join("");
+        i += len;
+        at += deleted;
+      } else {
+        var start = i;
+        while (i < ops.length && !(ops[i] >= "0" && ops[i] <= "9") && ops[i] !== "!") i++;
+        out += ops.slice(start, i).join("");
+        at += i - start;
+      }
+    }
+    return out + from.slice(at).join("");
+  }
+
+  // A document file's record as the reader's language shows it: the first language's
+  // texts, with this language's changes applied.
+  function inLang(record) {
+    var changes = (record.x || {})[lang];
+    if (!changes || lang === manifest.langs[0]) return record;
+    var out = { u: record.u, k: record.k };
+    ["d", "t", "m", "b"].forEach(function (f) { out[f] = applyChanges(record[f], changes[f]); });
+    return out;
   }
 
   function holds(record, parts) {
@@ -243,6 +300,9 @@
   }
 
   function say(text) { status.textContent = text; }
+  // The moment a query's results (or its no-result message) are on screen, after the
+  // "tongwen-search-input" mark of its keystroke: benches/search.rs reads both.
+  function shown(query) { performance.mark("tongwen-search-shown", { detail: query }); }
   function count(found) {
     var all = found.next >= found.ranked.length;
     var n = found.confirm ? (all ? found.shown : found.shown + found.ranked.length - found.next) : found.ranked.length;
@@ -258,11 +318,11 @@
       if (found.shown - shownBefore >= PAGE || found.next >= found.ranked.length) return Promise.resolve();
       var batch = found.ranked.slice(found.next, found.next + PAGE - (found.shown - shownBefore));
       found.next += batch.length;
-      return Promise.all(batch.map(function (id) { return load(lang + "/" + id, null); })).then(function (records) {
+      return Promise.all(batch.map(function (id) { return load("d/" + id, null); })).then(function (records) {
         if (run !== current) return;
         records.forEach(function (r) {
           if (r && (!found.confirm || holds(r, found.parts))) {
-            list.appendChild(item(r, found.parts));
+            list.appendChild(item(inLang(r), found.parts));
             found.shown += 1;
           }
         });
@@ -274,6 +334,7 @@
       more.hidden = found.next >= found.ranked.length;
       if (found.shown === 0) say(word("none").replace("{q}", found.query));
       else say(count(found));
+      shown(found.query);
     });
   }
 
@@ -286,7 +347,7 @@
     say(word("loading"));
     return find(query).then(function (found) {
       if (run !== current) return;
-      if (!found) { say(word("none").replace("{q}", query)); return; }
+      if (!found) { say(word("none").replace("{q}", query)); shown(query); return; }
       found.query = query;
       found.next = 0;
       found.shown = 0;
@@ -305,7 +366,8 @@
     } catch (e) { /* file:// pages may refuse; the query still runs */ }
   }
 
-  input.addEventListener("input", function () {
+  input.addEventListener("input", function (event) {
+    performance.mark("tongwen-search-input", { startTime: event.timeStamp });
     remember(input.value.trim());
     search(input.value);
   });
