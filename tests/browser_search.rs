@@ -25,6 +25,15 @@ fn typed_queries_find_pages_in_the_readers_script_under_a_sub_path() {
     let driver = WebDriver::start();
     let browser = driver.session();
 
+    // A traditional query typed first on a fresh page is folded like the index.
+    browser.open(&url("search/"));
+    browser.type_into("#search-q", "頭髮");
+    browser.wait_until(
+        "the result of a traditional query",
+        "document.querySelector('.search-result h2 a') && document.querySelector('.search-result h2 a').textContent === '义剪队上门理发'",
+        &no_log,
+    );
+
     // A simplified query on the traditional page finds the traditional-source story,
     // shown in traditional script with the match marked.
     browser.open(&url("zh-hant/search/"));

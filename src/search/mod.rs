@@ -79,7 +79,8 @@ pub struct Texts {
 }
 
 /// A document as `d/ID.js` holds it: its texts in the site's first language, and for each
-/// other language the changes (`diff`) that give its texts there.
+/// other language the changes (`diff`) that give its texts there from the first
+/// language's converted character by character (`Fold::convert_chars`).
 #[derive(Serialize)]
 struct DocRecord<'a> {
     u: &'a str,
@@ -109,7 +110,7 @@ struct Changes {
 /// The document file of document `id`, given its texts by language (the site's first
 /// language first; `None` for a language it was not added in): a script calling
 /// `tongwenSearch.doc(ID, RECORD)`. `None` without the first language's texts.
-pub fn doc_file(id: u32, langs: &[Lang], texts: &[Option<Texts>]) -> Option<String> {
+pub fn doc_file(id: u32, langs: &[Lang], texts: &[Option<Texts>], fold: &Fold) -> Option<String> {
     let base = texts.first()?.as_ref()?;
     let x = langs
         .iter()
@@ -117,11 +118,13 @@ pub fn doc_file(id: u32, langs: &[Lang], texts: &[Option<Texts>]) -> Option<Stri
         .skip(1)
         .filter_map(|(lang, t)| {
             let t = t.as_ref()?;
+            let changes_to =
+                |from: &str, to: &str| diff::encode(&fold.convert_chars(from, lang.script), to);
             let changes = Changes {
-                d: diff::encode(&base.date, &t.date),
-                t: diff::encode(&base.title, &t.title),
-                m: diff::encode(&base.meta, &t.meta),
-                b: diff::encode(&base.body, &t.body),
+                d: changes_to(&base.date, &t.date),
+                t: changes_to(&base.title, &t.title),
+                m: changes_to(&base.meta, &t.meta),
+                b: changes_to(&base.body, &t.body),
             };
             Some((lang.script.code(), changes))
         })
@@ -252,7 +255,7 @@ impl<'a> IndexBuilder<'a> {
     }
 
     fn put_doc(&self, id: u32, texts: &[Option<Texts>]) {
-        let Some(js) = doc_file(id, &self.langs, texts) else {
+        let Some(js) = doc_file(id, &self.langs, texts, &self.fold) else {
             return;
         };
         let path = doc_path(id);
@@ -324,6 +327,7 @@ impl<'a> IndexBuilder<'a> {
             docs: self.ids.iter().flatten().count(),
             langs: self.langs.iter().map(|l| l.script.code()).collect(),
             fold: self.fold.table_text(),
+            hant: self.fold.preferred_text(),
         };
         let path = format!("{INDEX_DIR}manifest.js");
         let js = format!("tongwenSearch.manifest({});\n", json(&manifest));
@@ -341,6 +345,9 @@ struct Manifest {
     langs: Vec<&'static str>,
     /// Pairs of characters: traditional, then the simplified it folds to.
     fold: String,
+    /// Pairs of characters: simplified, then the traditional it is converted to where that
+    /// is not the one character that folds to it (`Fold::preferred_text`).
+    hant: String,
 }
 
 /// The entry's fields and tags in `r`'s language, `·` between them.

@@ -22,9 +22,16 @@ pub fn serve_static(root: PathBuf, prefix: &str) -> SocketAddr {
 }
 
 fn answer(mut stream: TcpStream, root: &Path, prefix: &str) {
+    let mut reader = BufReader::new(&stream);
     let mut line = String::new();
-    if BufReader::new(&stream).read_line(&mut line).is_err() {
+    if reader.read_line(&mut line).is_err() {
         return;
+    }
+    // The headers are read to their end: closing a socket with unread input resets the
+    // connection, and the browser may then lose the reply.
+    let mut header = String::new();
+    while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+        header.clear();
     }
     let target = line.split_whitespace().nth(1).unwrap_or("/");
     let path = target.split(['?', '#']).next().unwrap_or("/");

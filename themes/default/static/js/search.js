@@ -21,6 +21,10 @@
   var loading = {};
   var waiting = {};
   var fold = new Map();
+  var toHant = new Map();
+  // The characters folding or conversion changes, so that long texts are scanned natively.
+  var foldRe = /[A-Z\uFF01-\uFF5E\u3000]/g;
+  var convertRe = { "zh-hans": null, "zh-hant": null };
   var manifest = null;
   var current = 0;
 
@@ -60,7 +64,19 @@
       if (!manifest) {
         manifest = m;
         var pairs = Array.from(m.fold);
-        for (var i = 0; i + 1 < pairs.length; i += 2) fold.set(pairs[i], pairs[i + 1]);
+        var many = new Set();
+        for (var i = 0; i + 1 < pairs.length; i += 2) {
+          fold.set(pairs[i], pairs[i + 1]);
+          // The conversion to traditional, as src/search/fold.rs makes it: the one
+          // character that folds to a simplified one, or the manifest's preferred one.
+          if (toHant.has(pairs[i + 1])) many.add(pairs[i + 1]); else toHant.set(pairs[i + 1], pairs[i]);
+        }
+        many.forEach(function (c) { toHant.delete(c); });
+        var preferred = Array.from(m.hant || "");
+        for (var j = 0; j + 1 < preferred.length; j += 2) toHant.set(preferred[j], preferred[j + 1]);
+        foldRe = new RegExp("[A-Z\\uFF01-\\uFF5E\\u3000" + charClass(fold) + "]", "gu");
+        convertRe["zh-hans"] = new RegExp("[" + charClass(fold) + "]", "gu");
+        convertRe["zh-hant"] = new RegExp("[" + charClass(toHant) + "]", "gu");
       }
       return manifest;
     });
@@ -80,9 +96,18 @@
     return to && to.length === c.length ? to : c;
   }
   function foldText(text) {
-    var out = "";
-    for (var c of text) out += foldChar(c);
-    return out;
+    return text.replace(foldRe, foldChar);
+  }
+  function charClass(table) {
+    return Array.from(table.keys()).join("").replace(/[\\\]\[^-]/g, "\\$&");
+  }
+
+  // `text` in the script of `code` character by character, as `Fold::convert_chars`:
+  // what the changes of a document file start from.
+  function convertChars(text, code) {
+    var table = code === "zh-hant" ? toHant : fold;
+    var re = convertRe[code];
+    return re ? text.replace(re, function (c) { return table.get(c) || c; }) : text;
   }
 
   // Han runs and words of folded text, as src/search/tokens.rs splits them.
@@ -142,10 +167,11 @@
   // Candidates for `query`, best first: every part's keys in the document, ranked by
   // where the parts are (title, fields and tags, body), ties to the newest (lower id).
   function find(query) {
-    var parts = [];
-    query.split(/\s+/).forEach(function (term) { parts = parts.concat(runs(foldText(term))); });
-    if (!parts.length) return Promise.resolve(null);
+    // Folding needs the manifest's table: a traditional query typed first must wait for it.
     return loadManifest().then(function (m) {
+      var parts = [];
+      query.split(/\s+/).forEach(function (term) { parts = parts.concat(runs(foldText(term))); });
+      if (!parts.length) return null;
       var shards = {};
       parts.forEach(function (p) { keysOf(p).forEach(function (k) { shards[shardOf(k, m.shards)] = true; }); });
       return Promise.all(Object.keys(shards).map(function (n) {
@@ -216,10 +242,10 @@
   // A document file's record as the reader's language shows it: the first language's
   // texts, with this language's changes applied.
   function inLang(record) {
-    var changes = (record.x || {})[lang];
-    if (!changes || lang === manifest.langs[0]) return record;
+    if (lang === manifest.langs[0]) return record;
+    var changes = (record.x || {})[lang] || {};
     var out = { u: record.u, k: record.k };
-    ["d", "t", "m", "b"].forEach(function (f) { out[f] = applyChanges(record[f], changes[f]); });
+    ["d", "t", "m", "b"].forEach(function (f) { out[f] = applyChanges(convertChars(record[f], lang), changes[f]); });
     return out;
   }
 
@@ -378,5 +404,10 @@
   });
   var initial = new URLSearchParams(location.search).get("q") || "";
   input.value = initial;
-  if (initial) search(initial); else say(word("empty"));
+  if (initial) search(initial);
+  else {
+    say(word("empty"));
+    // While the reader types: the manifest (the fold table) is needed by any query.
+    loadManifest().catch(function () { /* the query will say it failed */ });
+  }
 })();
