@@ -42,7 +42,6 @@ mod webdriver;
 
 use std::error::Error;
 use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
 
 use serde_json::{Value, json};
@@ -120,19 +119,10 @@ fn env_number(name: &str, default: usize) -> Result<usize, Box<dyn Error>> {
     }
 }
 
+/// `tongwen build`; an error shows the end of what it printed.
 fn build(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
-    let status = Command::new(env!("CARGO_BIN_EXE_tongwen"))
-        .arg("build")
-        .arg("--root")
-        .arg(site)
-        .arg("--out")
-        .arg(out)
-        .args(["--now", NOW])
-        .stdout(std::process::Stdio::null())
-        .status()?;
-    if !status.success() {
-        return Err("tongwen build failed on the synthetic site".into());
-    }
+    let tongwen = Path::new(env!("CARGO_BIN_EXE_tongwen"));
+    measure::tongwen_build(tongwen, site, out, &["--now", NOW])?;
     Ok(())
 }
 

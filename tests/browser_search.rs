@@ -9,10 +9,24 @@
 mod support;
 
 use support::SiteTest;
-use support::browser::WebDriver;
+use support::browser::{Browser, WebDriver};
 use support::static_server::serve_static;
 
 const NOW: &str = "2024-05-01T10:00+08:00";
+
+/// Types `query` into the search page's box and waits until the first result's title
+/// passes `title` (a JS condition on `title`) and `more` (JS to append to the condition)
+/// holds.
+fn search_for(browser: &Browser, query: &str, title: &str, more: &str) {
+    browser.type_into("#search-q", query);
+    browser.wait_until(
+        &format!("the first result of {query}"),
+        &format!(
+            "(a => !!a && (title => {title})(a.textContent))(document.querySelector('.search-result h2 a')){more}"
+        ),
+        &String::new,
+    );
+}
 
 #[test]
 fn typed_queries_find_pages_in_the_readers_script_under_a_sub_path() {
@@ -27,21 +41,16 @@ fn typed_queries_find_pages_in_the_readers_script_under_a_sub_path() {
 
     // A traditional query typed first on a fresh page is folded like the index.
     browser.open(&url("search/"));
-    browser.type_into("#search-q", "頭髮");
-    browser.wait_until(
-        "the result of a traditional query",
-        "document.querySelector('.search-result h2 a') && document.querySelector('.search-result h2 a').textContent === '义剪队上门理发'",
-        &no_log,
-    );
+    search_for(&browser, "頭髮", "title === '义剪队上门理发'", "");
 
     // A simplified query on the traditional page finds the traditional-source story,
     // shown in traditional script with the match marked.
     browser.open(&url("zh-hant/search/"));
-    browser.type_into("#search-q", "头发");
-    browser.wait_until(
-        "the traditional result",
-        "document.querySelector('.search-result h2 a') && document.querySelector('.search-result h2 a').textContent === '義剪隊上門理髮' && document.querySelector('.search-snippet mark').textContent === '頭髮'",
-        &no_log,
+    search_for(
+        &browser,
+        "头发",
+        "title === '義剪隊上門理髮'",
+        " && document.querySelector('.search-snippet mark').textContent === '頭髮'",
     );
     let status = browser.run("return document.querySelector('[data-search-status]').textContent;");
     assert_eq!(status, "找到 1 條結果");
@@ -67,12 +76,7 @@ fn typed_queries_find_pages_in_the_readers_script_under_a_sub_path() {
 
     // A substring across a word boundary, in the simplified search page.
     browser.open(&url("search/"));
-    browser.type_into("#search-q", "段简");
-    browser.wait_until(
-        "the substring result",
-        "document.querySelector('.search-result h2 a') && document.querySelector('.search-result h2 a').textContent === '楼道里的议事会'",
-        &no_log,
-    );
+    search_for(&browser, "段简", "title === '楼道里的议事会'", "");
     let href =
         browser.run("return document.querySelector('.search-result h2 a').getAttribute('href');");
     assert_eq!(href, url("stories/yiduan/"));
@@ -110,11 +114,11 @@ fn a_portable_copy_searches_opened_from_disk() {
     // The index loads as scripts from disk, where `fetch` is refused; a simplified query
     // finds the traditional-source story, shown in simplified script.
     browser.open(&page);
-    browser.type_into("#search-q", "金宁社区");
-    browser.wait_until(
-        "a result from the copy's index",
-        "document.querySelector('.search-result h2 a') && document.querySelector('.search-result h2 a').textContent.includes('六微') && document.querySelector('.search-result h2 a').textContent.startsWith('金宁社区')",
-        &no_log,
+    search_for(
+        &browser,
+        "金宁社区",
+        "title.startsWith('金宁社区') && title.includes('六微')",
+        "",
     );
     let mark =
         browser.run("return document.querySelector('.search-result h2 a mark').textContent;");

@@ -18,6 +18,8 @@
   var HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FA1F}\u{30000}-\u{3134F}]/u;
   var WORDCHAR = /[\p{Alphabetic}\p{N}]/u;
   var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGITS = new Array(128).fill(0);
+  for (var d = 0; d < ALPHABET.length; d++) DIGITS[ALPHABET.charCodeAt(d)] = d;
   var loading = {};
   var waiting = {};
   var fold = new Map();
@@ -136,24 +138,39 @@
     for (var c of key) { h ^= c.codePointAt(0); h = Math.imul(h, 0x01000193) >>> 0; }
     return h % Math.max(1, shards);
   }
-  // A posting list as src/search/postings.rs writes it: document id → bits.
+  // A posting list as src/search/postings.rs writes it: document ids ascending (`ids`)
+  // with the bits of where the key is in each (`vals`), in typed arrays: a common key of a
+  // large site lists most of its documents.
   function decode(text) {
-    var out = new Map();
-    var prev = -1, value = 0, titled = -1;
+    var ids = new Int32Array(text.length), vals = new Int32Array(text.length), n = 0;
+    var prev = -1, value = 0, titled = false;
     for (var i = 0; i < text.length; i++) {
-      var code = ALPHABET.indexOf(text[i]);
+      var code = DIGITS[text.charCodeAt(i)];
       value = value * 32 + (code & 31);
       if (code < 32) continue;
-      if (titled >= 0) {
-        out.set(titled, value);
-        titled = -1;
+      if (titled) {
+        vals[n - 1] = value;
+        titled = false;
       } else {
         prev += Math.floor(value / 2);
-        if (value % 2) titled = prev; else out.set(prev, 1);
+        ids[n] = prev;
+        vals[n++] = 1;
+        titled = value % 2 === 1;
       }
       value = 0;
     }
-    return out;
+    return { ids: ids, vals: vals, n: n };
+  }
+  var NONE = { ids: new Int32Array(0), vals: new Int32Array(0), n: 0 };
+  // The documents of both lists, ascending, each with `join(a's value, b's value)`.
+  function intersect(a, b, join) {
+    var size = Math.min(a.n, b.n), ids = new Int32Array(size), vals = new Int32Array(size), n = 0;
+    for (var i = 0, j = 0; i < a.n && j < b.n;) {
+      if (a.ids[i] < b.ids[j]) i++;
+      else if (a.ids[i] > b.ids[j]) j++;
+      else { ids[n] = a.ids[i]; vals[n++] = join(a.vals[i++], b.vals[j++]); }
+    }
+    return { ids: ids, vals: vals, n: n };
   }
   // A shard's text: a key, a space, its postings, a space, and so on.
   function parseShard(text) {
@@ -183,21 +200,17 @@
           var docs = null;
           keysOf(p).forEach(function (k) {
             var keys = byShard.get(String(shardOf(k, m.shards))) || new Map();
-            var posting = keys.has(k) ? decode(keys.get(k)) : new Map();
-            if (!docs) { docs = posting; return; }
-            var next = new Map();
-            docs.forEach(function (bits, id) { if (posting.has(id)) next.set(id, bits & posting.get(id)); });
-            docs = next;
+            var posting = keys.has(k) ? decode(keys.get(k)) : NONE;
+            docs = docs ? intersect(docs, posting, function (a, b) { return a & b; }) : posting;
           });
-          var next = new Map();
-          docs.forEach(function (bits, id) {
-            if (!scores) next.set(id, weight(bits));
-            else if (scores.has(id)) next.set(id, scores.get(id) + weight(bits));
-          });
-          scores = next;
+          var weighted = { ids: docs.ids, vals: docs.vals.subarray(0, docs.n).map(weight), n: docs.n };
+          scores = scores ? intersect(scores, weighted, function (a, b) { return a + b; }) : weighted;
         });
-        var ranked = Array.from(scores.keys()).sort(function (a, b) {
-          return scores.get(b) - scores.get(a) || a - b;
+        // Highest score first, ids ascending within a score: a few passes, no sort of all.
+        var values = scores.vals.subarray(0, scores.n);
+        var ranked = [];
+        Array.from(new Set(values)).sort(function (a, b) { return b - a; }).forEach(function (score) {
+          for (var i = 0; i < scores.n; i++) if (values[i] === score) ranked.push(scores.ids[i]);
         });
         var confirm = parts.some(function (p) { return p.kind === "han" && Array.from(p.text).length > 2; });
         return { parts: parts, ranked: ranked, confirm: confirm };
@@ -336,12 +349,15 @@
   }
 
   // Shows the next page of results: documents loaded in rank order, each confirmed to
-  // hold every part contiguously, until PAGE more are shown or none are left.
+  // hold every part contiguously, until PAGE more are shown or none are left. Once one is
+  // shown, a page checks at most 2 * PAGE documents (pairs that occur apart load pages
+  // in vain); "more" goes on from there.
   function showMore(found, run) {
-    var shownBefore = found.shown;
+    var shownBefore = found.shown, nextBefore = found.next;
     function step() {
       if (run !== current) return Promise.resolve();
       if (found.shown - shownBefore >= PAGE || found.next >= found.ranked.length) return Promise.resolve();
+      if (found.shown > shownBefore && found.next - nextBefore >= 2 * PAGE) return Promise.resolve();
       var batch = found.ranked.slice(found.next, found.next + PAGE - (found.shown - shownBefore));
       found.next += batch.length;
       return Promise.all(batch.map(function (id) { return load("d/" + id, null); })).then(function (records) {
