@@ -1,5 +1,5 @@
 //! The search page in a real browser (headless Chromium over WebDriver, see
-//! `support/browser.rs`): a site built with a sub-path `base_url` is served by a small
+//! `support/webdriver.rs`): a site built with a sub-path `base_url` is served by a small
 //! static file server under that path, and the test types queries into the search box.
 //!
 //! `cargo test --features browser-tests --test browser_search` (`.ci/browser` runs it).
@@ -9,8 +9,8 @@
 mod support;
 
 use support::SiteTest;
-use support::browser::{Browser, WebDriver};
 use support::static_server::serve_static;
+use support::webdriver::{Browser, WebDriver};
 
 const NOW: &str = "2024-05-01T10:00+08:00";
 

@@ -13,10 +13,10 @@ pub const IN_BODY: u8 = 1;
 /// number, the first 32 mark a digit that more follow, the last 32 the number's last digit.
 const ALPHABET: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
 
-/// A posting list, documents ascending: each document as `(id - previous id) * 2` (the
-/// first id as `id + 1`) when the key is only in its body, else as `(id - previous id) * 2
-/// + 1` followed by the bits; each number in 5-bit digits, most significant first. Most
-/// postings are of the body alone, so they spend no digit on where.
+/// A posting list, documents ascending: each document as `gap * 2` when the key is only
+/// in its body, else as `gap * 2 + 1` followed by the bits, where `gap` is the id minus the
+/// previous id (the first id plus one); each number in 5-bit digits, most significant
+/// first. Most postings are of the body alone, so they spend no digit on where.
 pub fn encode(postings: &[(u32, u8)]) -> String {
     let mut out = String::new();
     let mut previous: i64 = -1;

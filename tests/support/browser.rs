@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 
 use super::SiteTest;
-pub use super::webdriver::{Browser, DEADLINE, WebDriver};
+use super::webdriver::Browser;
 
 /// `tongwen serve --port 0` on a site, with everything it prints kept for failure messages.
 pub struct Served {
