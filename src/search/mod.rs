@@ -22,6 +22,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::content::{Kind, Section};
@@ -55,8 +57,9 @@ pub struct IndexBuilder<'a> {
 
 #[derive(Default)]
 struct State {
-    /// Key text → (document, bits), in any order.
-    postings: HashMap<String, Vec<u32>>,
+    /// Key text → (document, bits), in any order. (Fx: the index hashes every key of
+    /// every page; SipHash's defence against chosen keys is not needed here.)
+    postings: FxHashMap<String, Vec<u32>>,
     /// Documents not yet written, by id: their texts in the languages added so far.
     pending: HashMap<u32, Vec<Option<Texts>>>,
     paths: Vec<String>,
@@ -265,15 +268,18 @@ impl<'a> IndexBuilder<'a> {
     }
 
     /// Every key of a document's texts with the places it occurs.
-    fn keys_of(&self, title: &str, meta: &str, body: &str) -> HashMap<String, u8> {
-        let mut keys: HashMap<String, u8> = HashMap::new();
-        for (text, bits) in [(title, IN_TITLE), (meta, IN_FIELDS), (body, IN_BODY)] {
-            let folded = self.fold.text(text);
-            for key in tokens::keys(&folded) {
-                *keys.entry(key.text()).or_default() |= bits;
+    fn keys_of(&self, title: &str, meta: &str, body: &str) -> Vec<(String, u8)> {
+        let folded = [title, meta, body].map(|text| self.fold.text(text));
+        // Keys borrowed until each is counted once: a text repeats most of its keys.
+        let mut keys: FxHashMap<tokens::Key<'_>, u8> = FxHashMap::default();
+        for (text, bits) in folded.iter().zip([IN_TITLE, IN_FIELDS, IN_BODY]) {
+            for key in tokens::keys(text) {
+                *keys.entry(key).or_default() |= bits;
             }
         }
-        keys
+        keys.into_iter()
+            .map(|(key, bits)| (key.text(), bits))
+            .collect()
     }
 
     /// Whether `entry` still needs adding in `lang` (its body was taken from a previous
@@ -297,14 +303,14 @@ impl<'a> IndexBuilder<'a> {
         let mut paths = state.paths;
         let mut encoded: Vec<(String, String)> = state
             .postings
-            .into_iter()
+            .into_par_iter()
             .map(|(key, mut list)| {
                 list.sort_unstable();
                 let list: Vec<(u32, u8)> = list.iter().map(|&p| (p >> 3, (p & 7) as u8)).collect();
                 (key, postings::encode(&list))
             })
             .collect();
-        encoded.sort_unstable();
+        encoded.par_sort_unstable();
         let total: usize = encoded.iter().map(|(k, p)| k.len() + p.len() + 2).sum();
         let shards = u32::try_from(total.div_ceil(SHARD_BYTES).max(1)).unwrap_or(u32::MAX);
         let mut by_shard: BTreeMap<u32, BTreeMap<String, String>> = BTreeMap::new();
