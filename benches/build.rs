@@ -11,7 +11,10 @@
 //!
 //! How it measures:
 //! - A full build is `tongwen build` (read + pipeline + write) run as a child process, so
-//!   neither the generator nor this harness counts; wall time is from spawn to exit.
+//!   neither the generator nor this harness counts; wall time is from spawn to exit. Each
+//!   run also builds the site without its search index (`--without-search-index`, a hidden
+//!   switch for this), alternating, for what the index costs.
+//! - The search index's size: `support/index_size.rs`.
 //! - Peak memory is the child's maximum resident set size as the kernel reports it when the
 //!   child is reaped (`wait4(2)`'s `ru_maxrss`), per child, not polled.
 //! - The serve-path rebuild runs in this process like `tongwen serve` on a save:
@@ -26,6 +29,8 @@
 
 #[path = "support/hugo.rs"]
 mod hugo;
+#[path = "support/index_size.rs"]
+mod index_size;
 #[path = "support/measure.rs"]
 mod measure;
 #[path = "support/synth.rs"]
@@ -39,6 +44,7 @@ use std::time::{Duration, Instant};
 use tongwen::pipeline::{self, BuildOptions, Engines};
 use tongwen::{output, source};
 
+use index_size::IndexSize;
 use measure::{Child, count_html, median, mib, secs};
 
 /// The allocator of the `tongwen` binary, so that the in-process serve rebuild is measured
@@ -167,12 +173,19 @@ fn bench_size(
         .unwrap_or(dir)
         .join(format!("out-{n}"));
     std::fs::create_dir_all(&out)?;
-    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    let (mut ours, mut theirs, mut unindexed) = (Vec::new(), Vec::new(), Vec::new());
     for run in 1..=settings.runs {
-        ours.push(tongwen_build(
+        ours.push(measure::tongwen_build(
             tongwen,
             &site,
             &out.join(format!("tongwen-{run}")),
+            &["--now", NOW],
+        )?);
+        unindexed.push(measure::tongwen_build(
+            tongwen,
+            &site,
+            &out.join(format!("unindexed-{run}")),
+            &["--now", NOW, "--without-search-index"],
         )?);
         if with_hugo {
             theirs.push(hugo_build(&hugo_site, &out.join(format!("hugo-{run}")))?);
@@ -185,7 +198,16 @@ fn bench_size(
         count_html(&first.join("zh-hant"))?,
     );
     full.print("tongwen build (2 languages)");
-    report_search_index(&first)?;
+    println!("  {}", IndexSize::of(&first)?.line());
+    let without = Runs::from(&unindexed, full.pages, full.pages_second_lang);
+    let slower = full.median.as_secs_f64() / without.median.as_secs_f64() - 1.0;
+    println!(
+        "  the search index's cost: median {} with it, {} without (--without-search-index), {:+.1}% (target <= 15%: {})",
+        secs(full.median),
+        secs(without.median),
+        slower * 100.0,
+        met(slower <= 0.15)
+    );
     if with_hugo {
         let hugo = Runs::from(&theirs, count_html(&out.join("hugo-1"))?, 0);
         hugo.print("hugo --quiet (1 language)");
@@ -202,49 +224,6 @@ fn bench_size(
     );
     serve_rebuild(&site, &out)?;
     println!();
-    Ok(())
-}
-
-/// The search index against what the site publishes: index files (manifest and shards,
-/// what queries look keys up in) and document files (each page's text in each language,
-/// loaded for the results shown) against every other text file of the output.
-fn report_search_index(out: &Path) -> Result<(), Box<dyn Error>> {
-    let (mut shards, mut documents, mut published, mut largest_shard) = (0u64, 0u64, 0u64, 0u64);
-    let mut stack = vec![out.to_path_buf()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let entry = entry?;
-            let path = entry.path();
-            if entry.file_type()?.is_dir() {
-                stack.push(path);
-                continue;
-            }
-            let len = entry.metadata()?.len();
-            let rel = path.strip_prefix(out)?.to_string_lossy().replace('\\', "/");
-            if let Some(rest) = rel.strip_prefix("search-index/") {
-                if rest.starts_with("s/") || rest == "manifest.js" {
-                    shards += len;
-                    if rest.starts_with("s/") {
-                        largest_shard = largest_shard.max(len);
-                    }
-                } else {
-                    documents += len;
-                }
-            } else if rel.ends_with(".html") || rel.ends_with(".xml") || rel.ends_with(".ics") {
-                published += len;
-            }
-        }
-    }
-    let ratio = (shards + documents) as f64 / published.max(1) as f64;
-    println!(
-        "  search index: {} KiB of keys (largest shard {} KiB) + {} KiB of page texts = {:.0}% of the {} KiB of published pages, feeds and calendars (target <= 35%: {})",
-        shards / 1024,
-        largest_shard / 1024,
-        documents / 1024,
-        ratio * 100.0,
-        published / 1024,
-        if ratio <= 0.35 { "met" } else { "MISSED" }
-    );
     Ok(())
 }
 
@@ -325,19 +304,6 @@ impl Runs {
     }
 }
 
-/// One `tongwen build` in a child process into a fresh output folder.
-fn tongwen_build(tongwen: &Path, site: &Path, out: &Path) -> Result<Child, Box<dyn Error>> {
-    let mut command = Command::new(tongwen);
-    command
-        .arg("build")
-        .arg("--root")
-        .arg(site)
-        .arg("--out")
-        .arg(out)
-        .args(["--now", NOW]);
-    Ok(measure::run(&mut command, &out.with_extension("log"))?)
-}
-
 /// One `hugo --quiet` build into a fresh output folder.
 fn hugo_build(site: &Path, out: &Path) -> Result<Child, Box<dyn Error>> {
     let mut command = Command::new("hugo");
@@ -358,6 +324,7 @@ fn serve_rebuild(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
         drafts: false,
         scheduled: false,
         base_url: Some("http://127.0.0.1:1313/".into()),
+        search_index: true,
     };
     let engines = Engines::for_rebuilds();
     let sources = source::SourceCache::default();

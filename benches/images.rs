@@ -114,6 +114,7 @@ fn site_builds(dir: &Path, photos: &Path, count: usize) {
             drafts: false,
             scheduled: false,
             base_url: None,
+            search_index: true,
         };
         let staging = output::Staging::create(&out).expect("staging folder");
         let built =

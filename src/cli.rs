@@ -75,6 +75,9 @@ pub struct BuildArgs {
     /// 生成可以直接双击打开的网站（U 盘、展厅大屏）：所有链接都写成相对网址
     #[arg(long)]
     pub portable: bool,
+    /// 不生成搜索索引（只供基准测试衡量索引的开销）
+    #[arg(long, hide = true)]
+    pub without_search_index: bool,
 }
 
 #[derive(Debug, Args, Clone)]

@@ -36,6 +36,8 @@ pub struct BuildOptions {
     pub scheduled: bool,
     /// Overrides site.yaml's `base_url` (serve uses `/` so links work locally).
     pub base_url: Option<String>,
+    /// Writes the search index (`false` only to measure what it costs: `benches/build.rs`).
+    pub search_index: bool,
 }
 
 /// A finished build: what was put into the `OutputSink` and what to tell the user.
@@ -218,6 +220,7 @@ pub fn build(
         static_files: &render::static_bodies(&static_non_photos(input)),
         theme_static: &theme_static(input, &site.config),
         cache: engines.reuse.then_some(&engines.render),
+        search_index: options.search_index,
     };
     let (mut paths, diags) = render::site(&site, &inputs, sink);
     engines.render.finish();

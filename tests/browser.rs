@@ -11,7 +11,8 @@ mod support;
 
 use serde_json::Value;
 use support::SiteTest;
-use support::browser::{Served, WebDriver};
+use support::browser::Served;
+use support::webdriver::WebDriver;
 
 /// How far down the page the test scrolls before an edit.
 const SCROLL: i64 = 1500;

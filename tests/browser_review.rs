@@ -8,7 +8,8 @@
 mod support;
 
 use support::SiteTest;
-use support::browser::{Served, WebDriver};
+use support::browser::Served;
+use support::webdriver::WebDriver;
 
 #[test]
 fn a_decision_clicked_in_the_review_view_changes_the_traditional_page() {

@@ -1,5 +1,5 @@
 //! The search page in a real browser (headless Chromium over WebDriver, see
-//! `support/browser.rs`): a site built with a sub-path `base_url` is served by a small
+//! `support/webdriver.rs`): a site built with a sub-path `base_url` is served by a small
 //! static file server under that path, and the test types queries into the search box.
 //!
 //! `cargo test --features browser-tests --test browser_search` (`.ci/browser` runs it).
@@ -8,85 +8,24 @@
 
 mod support;
 
-use std::io::{BufRead, BufReader, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
-
 use support::SiteTest;
-use support::browser::WebDriver;
+use support::static_server::serve_static;
+use support::webdriver::{Browser, WebDriver};
 
 const NOW: &str = "2024-05-01T10:00+08:00";
 
-/// Serves `root` at `http://ADDR/changxin/` until the test ends.
-fn serve_static(root: PathBuf) -> SocketAddr {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap();
-    std::thread::spawn(move || {
-        for stream in listener.incoming().flatten() {
-            let root = root.clone();
-            std::thread::spawn(move || answer(stream, &root));
-        }
-    });
-    addr
-}
-
-fn answer(mut stream: TcpStream, root: &Path) {
-    let mut line = String::new();
-    if BufReader::new(&stream).read_line(&mut line).is_err() {
-        return;
-    }
-    let target = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
-    let decoded = percent_decode(path);
-    let file = decoded
-        .strip_prefix("/changxin/")
-        .filter(|rest| !rest.split('/').any(|s| s == ".."))
-        .map(|rest| {
-            let mut file = root.join(rest);
-            if rest.is_empty() || rest.ends_with('/') {
-                file.push("index.html");
-            }
-            file
-        });
-    let (status, body, kind) = match file.and_then(|f| std::fs::read(&f).ok().map(|b| (f, b))) {
-        Some((f, body)) => {
-            let kind = match f.extension().and_then(|e| e.to_str()) {
-                Some("html") => "text/html; charset=utf-8",
-                Some("js") => "text/javascript; charset=utf-8",
-                Some("css") => "text/css; charset=utf-8",
-                Some("svg") => "image/svg+xml",
-                _ => "application/octet-stream",
-            };
-            ("200 OK", body, kind)
-        }
-        None => ("404 Not Found", b"not found".to_vec(), "text/plain"),
-    };
-    let head = format!(
-        "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
-        body.len()
+/// Types `query` into the search page's box and waits until the first result's title
+/// passes `title` (a JS condition on `title`) and `more` (JS to append to the condition)
+/// holds.
+fn search_for(browser: &Browser, query: &str, title: &str, more: &str) {
+    browser.type_into("#search-q", query);
+    browser.wait_until(
+        &format!("the first result of {query}"),
+        &format!(
+            "(a => !!a && (title => {title})(a.textContent))(document.querySelector('.search-result h2 a')){more}"
+        ),
+        &String::new,
     );
-    let _ = stream.write_all(head.as_bytes());
-    let _ = stream.write_all(&body);
-}
-
-fn percent_decode(path: &str) -> String {
-    let bytes = path.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && let Some(v) = path
-                .get(i + 1..i + 3)
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(v);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 #[test]
@@ -94,20 +33,24 @@ fn typed_queries_find_pages_in_the_readers_script_under_a_sub_path() {
     let site = SiteTest::fixture("search").now(NOW);
     let run = site.build();
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let addr = serve_static(site.out());
+    let addr = serve_static(site.out(), "/changxin/");
     let url = |path: &str| format!("http://{addr}/changxin/{path}");
     let no_log = || String::new();
     let driver = WebDriver::start();
     let browser = driver.session();
 
+    // A traditional query typed first on a fresh page is folded like the index.
+    browser.open(&url("search/"));
+    search_for(&browser, "頭髮", "title === '义剪队上门理发'", "");
+
     // A simplified query on the traditional page finds the traditional-source story,
     // shown in traditional script with the match marked.
     browser.open(&url("zh-hant/search/"));
-    browser.type_into("#search-q", "头发");
-    browser.wait_until(
-        "the traditional result",
-        "document.querySelector('.search-result h2 a') && document.querySelector('.search-result h2 a').textContent === '義剪隊上門理髮' && document.querySelector('.search-snippet mark').textContent === '頭髮'",
-        &no_log,
+    search_for(
+        &browser,
+        "头发",
+        "title === '義剪隊上門理髮'",
+        " && document.querySelector('.search-snippet mark').textContent === '頭髮'",
     );
     let status = browser.run("return document.querySelector('[data-search-status]').textContent;");
     assert_eq!(status, "找到 1 條結果");
@@ -133,12 +76,7 @@ fn typed_queries_find_pages_in_the_readers_script_under_a_sub_path() {
 
     // A substring across a word boundary, in the simplified search page.
     browser.open(&url("search/"));
-    browser.type_into("#search-q", "段简");
-    browser.wait_until(
-        "the substring result",
-        "document.querySelector('.search-result h2 a') && document.querySelector('.search-result h2 a').textContent === '楼道里的议事会'",
-        &no_log,
-    );
+    search_for(&browser, "段简", "title === '楼道里的议事会'", "");
     let href =
         browser.run("return document.querySelector('.search-result h2 a').getAttribute('href');");
     assert_eq!(href, url("stories/yiduan/"));
@@ -160,5 +98,42 @@ fn typed_queries_find_pages_in_the_readers_script_under_a_sub_path() {
         "results from the header box",
         "location.pathname === '/changxin/search/' && document.querySelectorAll('.search-result').length === 2",
         &no_log,
+    );
+}
+
+#[test]
+fn a_portable_copy_searches_opened_from_disk() {
+    let site = SiteTest::example().now("2026-11-23T10:00+08:00");
+    let run = site.run(&["build", "--portable", "--now", "2026-11-23T10:00+08:00"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let page = format!("file://{}", site.out().join("search/index.html").display());
+    let driver = WebDriver::start();
+    let browser = driver.session();
+    let no_log = || String::new();
+
+    // The index loads as scripts from disk, where `fetch` is refused; a simplified query
+    // finds the traditional-source story, shown in simplified script.
+    browser.open(&page);
+    search_for(
+        &browser,
+        "金宁社区",
+        "title.startsWith('金宁社区') && title.includes('六微')",
+        "",
+    );
+    let mark =
+        browser.run("return document.querySelector('.search-result h2 a mark').textContent;");
+    assert_eq!(mark, "金宁社区");
+
+    // The result opens the story's file in the copy.
+    browser.run("document.querySelector('.search-result h2 a').click(); return null;");
+    let opened = browser.wait_until(
+        "the story page from disk",
+        "location.protocol === 'file:' && location.pathname.endsWith('/index.html') && !location.pathname.endsWith('/search/index.html') && document.querySelector('h1') && document.querySelector('h1').textContent.includes('六微') && location.pathname",
+        &no_log,
+    );
+    let opened = opened.as_str().unwrap();
+    assert!(
+        opened.starts_with(&site.out().display().to_string()) && !opened.contains("/zh-hant/"),
+        "{opened}"
     );
 }

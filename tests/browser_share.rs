@@ -13,7 +13,8 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use support::SiteTest;
-use support::browser::{Served, WebDriver};
+use support::browser::Served;
+use support::webdriver::WebDriver;
 
 const NOW: &str = "2026-11-23T10:00+08:00";
 

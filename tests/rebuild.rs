@@ -26,6 +26,7 @@ fn options() -> BuildOptions {
         drafts: false,
         scheduled: false,
         base_url: Some("http://127.0.0.1:1313/".into()),
+        search_index: true,
     }
 }
 

@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 use support::SiteTest;
-use tongwen::convert::{Converter, Variant};
+use tongwen::convert::{Converter, Script, Variant};
 use tongwen::search::postings::{self, IN_BODY, IN_FIELDS, IN_TITLE};
 use tongwen::search::tokens::{self, Run};
-use tongwen::search::{Fold, INDEX_DIR};
+use tongwen::search::{Fold, INDEX_DIR, diff};
 
 const NOW: &str = "2024-05-01T10:00+08:00";
 
@@ -46,14 +46,40 @@ impl<'a> Index<'a> {
             return BTreeMap::new();
         }
         let args = call_args(&self.site.read(&path));
-        match args[1][key].as_str() {
+        match postings::parse_shard(args[1].as_str().unwrap()).get(key) {
             Some(text) => postings::decode(text).unwrap().into_iter().collect(),
             None => BTreeMap::new(),
         }
     }
 
-    fn doc(&self, lang: &str, id: u32) -> Value {
-        call_args(&self.site.read(&format!("{INDEX_DIR}{lang}/{id}.js"))).remove(2)
+    /// Document `id`'s record as its file holds it: texts in the first language, changes
+    /// for the others.
+    fn record(&self, id: u32) -> Value {
+        let args = call_args(&self.site.read(&format!("{INDEX_DIR}d/{id}.js")));
+        assert_eq!(args[0], id);
+        args[1].clone()
+    }
+
+    /// Document `id`'s texts (`t`, `m`, `b`, `d`) in `lang`, as `search.js` shows them.
+    fn doc(&self, lang: &str, id: u32) -> BTreeMap<&'static str, String> {
+        let record = self.record(id);
+        ["t", "m", "b", "d"]
+            .into_iter()
+            .map(|field| {
+                let base = record[field].as_str().unwrap();
+                if lang == self.manifest["langs"][0] {
+                    return (field, base.to_string());
+                }
+                let script = if lang == "zh-hant" {
+                    Script::Hant
+                } else {
+                    Script::Hans
+                };
+                let start = self.fold.convert_chars(base, script);
+                let changes = record["x"][lang][field].as_str().unwrap_or("");
+                (field, diff::apply(&start, changes).unwrap())
+            })
+            .collect()
     }
 
     /// The titles of the pages `query` finds in `lang`, best first.
@@ -101,22 +127,23 @@ impl<'a> Index<'a> {
         }
         let mut ranked: Vec<(u32, u32)> = scores.unwrap_or_default().into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // Adjacency is confirmed in the first language's text, the one the keys come from.
         ranked
             .into_iter()
-            .map(|(id, _)| self.doc(lang, id))
-            .filter(|doc| {
+            .filter(|&(id, _)| {
+                let record = self.record(id);
                 let text = self.fold.text(&format!(
                     "{}\n{}\n{}",
-                    doc["t"].as_str().unwrap(),
-                    doc["m"].as_str().unwrap(),
-                    doc["b"].as_str().unwrap()
+                    record["t"].as_str().unwrap(),
+                    record["m"].as_str().unwrap(),
+                    record["b"].as_str().unwrap()
                 ));
                 parts.iter().all(|p| match p {
                     Run::Han(h) => text.contains(h),
                     Run::Word(_) => true,
                 })
             })
-            .map(|doc| doc["t"].as_str().unwrap().to_string())
+            .map(|(id, _)| self.doc(lang, id)["t"].clone())
             .collect()
     }
 }
@@ -236,6 +263,39 @@ fn each_language_has_a_search_page_and_every_page_a_search_box() {
 }
 
 #[test]
+fn each_page_is_stored_once_with_what_differs_in_the_other_script() {
+    let site = built();
+    let index = Index::read(&site);
+    assert!(
+        site.paths()
+            .iter()
+            .all(|p| !p.starts_with(&format!("{INDEX_DIR}zh-han"))),
+        "no index file per language"
+    );
+    let lifa = (0..6)
+        .find(|&id| index.record(id)["u"] == "stories/lifa/")
+        .unwrap();
+    let record = index.record(lifa);
+    assert_eq!(record["t"], "义剪队上门理发");
+    assert_eq!(record["k"], "s");
+    let hant = index.doc("zh-hant", lifa);
+    assert_eq!(hant["t"], "義剪隊上門理髮");
+    assert_eq!(hant["m"], "西津古渡社區 · 潤州區 · 志願服務");
+    assert!(
+        hant["b"].contains("每月第一個週六，義剪隊為行動不便的老人上門剪頭髮，已經堅持了五年。"),
+        "{}",
+        hant["b"]
+    );
+    assert_eq!(hant["d"], record["d"].as_str().unwrap());
+    // The traditional texts as changes to the simplified ones converted character by
+    // character: only 週 (周 stays 周 by itself) and 髮 (发 becomes 發 by itself).
+    assert_eq!(record["x"]["zh-hant"]["t"], "6髮");
+    assert_eq!(record["x"]["zh-hant"]["b"], "5週17髮");
+    // What is the same in both scripts has no changes.
+    assert!(record["x"]["zh-hant"].get("d").is_none(), "{record}");
+}
+
+#[test]
 fn two_builds_write_the_same_index() {
     let first = built();
     let second = built();
@@ -244,7 +304,8 @@ fn two_builds_write_the_same_index() {
         .into_iter()
         .filter(|p| p.starts_with(INDEX_DIR))
         .collect();
-    assert!(index.len() > 10, "{index:?}");
+    // The manifest, a shard and the six documents.
+    assert!(index.len() >= 8, "{index:?}");
     let again: Vec<String> = second
         .paths()
         .into_iter()

@@ -127,3 +127,22 @@ pub(crate) fn resident_kib() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmRSS:"))?;
     line.split_whitespace().nth(1)?.parse().ok()
 }
+
+/// `tongwen build --root SITE --out OUT` with `extra` arguments, as a child process (its
+/// output goes to `OUT.log`).
+pub(crate) fn tongwen_build(
+    tongwen: &Path,
+    site: &Path,
+    out: &Path,
+    extra: &[&str],
+) -> io::Result<Child> {
+    let mut command = Command::new(tongwen);
+    command
+        .arg("build")
+        .arg("--root")
+        .arg(site)
+        .arg("--out")
+        .arg(out)
+        .args(extra);
+    run(&mut command, &out.with_extension("log"))
+}

@@ -34,6 +34,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         drafts: args.drafts,
         scheduled: false,
         base_url: args.base_url.clone(),
+        search_index: !args.without_search_index,
     };
     // Pages go to the staging folder as they are rendered; dropped on any failure below,
     // it is deleted and the output folder stays as it was.

@@ -51,6 +51,7 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
         // Like drafts: checked, so that a post is ready before its date comes.
         scheduled: true,
         base_url: None,
+        search_index: true,
     };
     // Only the build's diagnostics and site are wanted: its pages are thrown away as made.
     let (mut found, scripts) = match pipeline::build(input, &options, &engines, &Discard) {

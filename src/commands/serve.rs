@@ -122,6 +122,7 @@ impl Rebuild {
             // without a word: the writer sees why it is not on the published site.
             scheduled: true,
             base_url: Some(self.base_url.clone()),
+            search_index: true,
         };
         let (mut output, built) = pipeline::build_in_memory(&input, &options, &self.engines)?;
         // The photos' files are served from the cache, as the build writes them.

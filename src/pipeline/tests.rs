@@ -69,6 +69,7 @@ fn build_site(input: &SiteInput) -> Result<Built, Vec<Diagnostic>> {
         drafts: false,
         scheduled: false,
         base_url: None,
+        search_index: true,
     };
     build_in_memory(input, &options, &Engines::default()).map(|(_, built)| built)
 }

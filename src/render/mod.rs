@@ -135,6 +135,8 @@ pub struct RenderInputs<'a> {
     /// The picture of chat previews for pages without a cover (`share_image` in site.yaml);
     /// `None` for the one drawn from the site's name.
     pub share_image: Option<&'a share::SiteImage>,
+    /// Writes the search index; the search page is made either way.
+    pub search_index: bool,
 }
 
 /// The theme's static files as (path under `static/`, body) for `RenderInputs::theme_static`.
@@ -195,11 +197,13 @@ pub fn site(
 ) -> (BTreeSet<String>, Vec<Diagnostic>) {
     let index = body::SourceIndex::new(site);
     let fold = crate::search::Fold::new(inputs.converter);
-    let search = crate::search::IndexBuilder::new(site, fold, sink);
+    let search = inputs
+        .search_index
+        .then(|| crate::search::IndexBuilder::new(site, fold, sink));
     let mut renders: Vec<LangRender<'_>> = site
         .langs()
         .into_iter()
-        .map(|lang| LangRender::new(site, inputs, &index, lang, Some(&search)))
+        .map(|lang| LangRender::new(site, inputs, &index, lang, search.as_ref()))
         .collect();
     let jobs: Vec<Vec<Job>> = renders.iter().map(jobs).collect();
     let mut put = Vec::new();
@@ -244,7 +248,11 @@ pub fn site(
     }
     renders.iter().for_each(LangRender::add_unseen_to_search);
     drop(renders);
-    paths.extend(search.finish());
+    paths.extend(
+        search
+            .map(crate::search::IndexBuilder::finish)
+            .unwrap_or_default(),
+    );
     copy_static(inputs, sink, &mut paths, &mut diagnostics);
     diagnostics::sort(&mut diagnostics);
     (paths, diagnostics)

@@ -289,6 +289,7 @@ fn build_with(config: Config) -> Built {
         OutputBody::Bytes(b"x".to_vec().into()),
     )];
     let inputs = RenderInputs {
+        search_index: true,
         cache: None,
         share_image: None,
         converter: &converter,
@@ -617,6 +618,7 @@ fn text_is_escaped_in_pages() {
     let converter = converter();
     let templates = Templates::builtin();
     let inputs = RenderInputs {
+        search_index: true,
         cache: None,
         share_image: None,
         converter: &converter,
@@ -756,6 +758,7 @@ pub(super) fn render_site(site: &Site, static_files: &[(String, OutputBody)]) ->
     let converter = converter();
     let templates = Templates::builtin();
     let inputs = RenderInputs {
+        search_index: true,
         cache: None,
         share_image: None,
         converter: &converter,

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use crate::convert::Converter;
+use crate::convert::{Converter, Script};
 
 /// Folds text character by character: ASCII letters to lower case, full-width ASCII to
 /// half-width, the ideographic space to a space, and a traditional character to the
@@ -13,13 +13,58 @@ use crate::convert::Converter;
 #[derive(Debug, Clone, Default)]
 pub struct Fold {
     to_hans: HashMap<char, char>,
+    /// Simplified → traditional, character by character: the one traditional character
+    /// that folds to it, or, where the converter writes another (`发`→`發` of `發`, `髮`;
+    /// `面`→`面`), the converter's.
+    to_hant: HashMap<char, char>,
+    /// The pairs of `to_hant` the first rule does not give, shipped to the browser.
+    preferred: Vec<(char, char)>,
 }
 
 impl Fold {
     pub fn new(converter: &Converter) -> Fold {
-        Fold {
-            to_hans: converter.to_hans_pairs().iter().copied().collect(),
+        let to_hans: HashMap<char, char> = converter.to_hans_pairs().iter().copied().collect();
+        let mut to_hant = inverse_if_unique(&to_hans);
+        let mut targets: Vec<char> = to_hans.values().copied().collect();
+        targets.sort_unstable();
+        targets.dedup();
+        let mut preferred = Vec::new();
+        for s in targets {
+            let mut buffer = [0; 4];
+            let one = converter.convert(s.encode_utf8(&mut buffer), Script::Hans, Script::Hant);
+            let mut chars = one.chars();
+            let (Some(t), None) = (chars.next(), chars.next()) else {
+                continue;
+            };
+            if to_hant.get(&s).copied().unwrap_or(s) != t {
+                preferred.push((s, t));
+                to_hant.insert(s, t);
+            }
         }
+        Fold {
+            to_hans,
+            to_hant,
+            preferred,
+        }
+    }
+
+    /// `text` in `to` script character by character, as a starting point the changes
+    /// of `diff` complete: to simplified by the fold table, to traditional by
+    /// `to_hant`. Other characters are kept, so positions do not move.
+    pub fn convert_chars(&self, text: &str, to: Script) -> String {
+        let table = match to {
+            Script::Hans => &self.to_hans,
+            Script::Hant => &self.to_hant,
+        };
+        text.chars()
+            .map(|c| table.get(&c).copied().unwrap_or(c))
+            .collect()
+    }
+
+    /// The pairs of the conversion to traditional that the browser cannot work out from
+    /// the fold table alone, in the same form as `table_text` (`发發面面…`).
+    pub fn preferred_text(&self) -> String {
+        self.preferred.iter().flat_map(|&(a, b)| [a, b]).collect()
     }
 
     /// `c` folded.
@@ -47,4 +92,19 @@ impl Fold {
         pairs.sort_unstable();
         pairs.into_iter().flat_map(|(a, b)| [a, b]).collect()
     }
+}
+
+/// Simplified → traditional where exactly one traditional character folds to it.
+fn inverse_if_unique(to_hans: &HashMap<char, char>) -> HashMap<char, char> {
+    let mut inverse: HashMap<char, Option<char>> = HashMap::new();
+    for (&t, &s) in to_hans {
+        inverse
+            .entry(s)
+            .and_modify(|found| *found = None)
+            .or_insert(Some(t));
+    }
+    inverse
+        .into_iter()
+        .filter_map(|(s, t)| Some((s, t?)))
+        .collect()
 }

@@ -5,11 +5,12 @@
 //! theme's `js/search.js`.
 //!
 //! Files, under `search-index/`: `manifest.js` (shard count, languages, the fold table),
-//! `s/N.js` (postings of the keys that hash to shard N), `LANG/ID.js` (one document's
-//! title, URL, type, date and text in that language, for confirming a match and its
-//! snippet). Each is a script that calls `tongwenSearch.*`, so that it also loads from
+//! `s/N.js` (postings of the keys that hash to shard N), `d/ID.js` (one document's URL,
+//! type, date, title, fields and text in the first language, for confirming a match and its
+//! snippet, and what differs in each other language, see `diff`). Each is a script that calls `tongwenSearch.*`, so that it also loads from
 //! `file://`, where `fetch` is refused.
 
+pub mod diff;
 pub mod fold;
 pub mod postings;
 pub mod tokens;
@@ -21,6 +22,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::content::schedule::Schedule;
@@ -55,26 +58,96 @@ pub struct IndexBuilder<'a> {
 
 #[derive(Default)]
 struct State {
-    /// Key text → (document, bits), in any order.
-    postings: HashMap<String, Vec<u32>>,
+    /// Key text → (document, bits), in any order. (Fx: the index hashes every key of
+    /// every page; SipHash's defence against chosen keys is not needed here.)
+    postings: FxHashMap<String, Vec<u32>>,
+    /// Documents not yet written, by id: their texts in the languages added so far.
+    pending: HashMap<u32, Vec<Option<Texts>>>,
     paths: Vec<String>,
 }
 
-/// A document in one language, as `LANG/ID.js` holds it.
+/// What a document shows in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Texts {
+    /// Site path without the leading slash (`stories/a/`), joined to the language's home.
+    pub url: String,
+    /// `s` story, `w` workshop, `l` lecture, `p` page.
+    pub kind: &'static str,
+    /// Date as readers see it (`2023年5月1日`), empty when the type has none.
+    pub date: String,
+    pub title: String,
+    /// Fields and tags, `·` between them.
+    pub meta: String,
+    /// Summary and body text.
+    pub body: String,
+}
+
+/// A document as `d/ID.js` holds it: its texts in the site's first language, and for each
+/// other language the changes (`diff`) that give its texts there from the first
+/// language's converted character by character (`Fold::convert_chars`).
 #[derive(Serialize)]
 struct DocRecord<'a> {
-    /// Title.
-    t: &'a str,
-    /// Site path without the leading slash (`stories/a/`), joined to the language's home.
     u: &'a str,
-    /// `s` story, `w` workshop, `l` lecture, `p` page.
     k: &'static str,
-    /// Date as readers see it (`2023年5月1日`), empty when the type has none.
     d: &'a str,
-    /// Fields and tags, `·` between them.
+    t: &'a str,
     m: &'a str,
-    /// Summary and body text.
     b: &'a str,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    x: BTreeMap<&'static str, Changes>,
+}
+
+/// The changes to each text of a document in another language; a text that is the same
+/// is left out.
+#[derive(Serialize)]
+struct Changes {
+    #[serde(skip_serializing_if = "String::is_empty")]
+    d: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    t: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    m: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
+    b: String,
+}
+
+/// The document file of document `id`, given its texts by language (the site's first
+/// language first; `None` for a language it was not added in): a script calling
+/// `tongwenSearch.doc(ID, RECORD)`. `None` without the first language's texts.
+pub fn doc_file(id: u32, langs: &[Lang], texts: &[Option<Texts>], fold: &Fold) -> Option<String> {
+    let base = texts.first()?.as_ref()?;
+    let x = langs
+        .iter()
+        .zip(texts)
+        .skip(1)
+        .filter_map(|(lang, t)| {
+            let t = t.as_ref()?;
+            let changes_to =
+                |from: &str, to: &str| diff::encode(&fold.convert_chars(from, lang.script), to);
+            let changes = Changes {
+                d: changes_to(&base.date, &t.date),
+                t: changes_to(&base.title, &t.title),
+                m: changes_to(&base.meta, &t.meta),
+                b: changes_to(&base.body, &t.body),
+            };
+            Some((lang.script.code(), changes))
+        })
+        .collect();
+    let record = DocRecord {
+        u: &base.url,
+        k: base.kind,
+        d: &base.date,
+        t: &base.title,
+        m: &base.meta,
+        b: &base.body,
+        x,
+    };
+    Some(format!("tongwenSearch.doc({id},{});\n", json(&record)))
+}
+
+/// The path of document `id`'s file.
+pub fn doc_path(id: u32) -> String {
+    format!("{INDEX_DIR}d/{id}.js")
 }
 
 /// Whether an entry is searched: a story, workshop, lecture or page, not a draft, published
@@ -152,44 +225,66 @@ impl<'a> IndexBuilder<'a> {
             Some(summary) => format!("{summary}\n{body_text}"),
             None => body_text.to_string(),
         };
-        let record = DocRecord {
-            t: &text.title,
-            u: r.site.entries[entry].path.trim_start_matches('/'),
-            k: kind_code(r.site.entries[entry].doc.section),
-            d: date_text(&text.details),
-            m: &meta,
-            b: &body,
-        };
-        let path = format!("{INDEX_DIR}{}/{id}.js", r.lang.script.code());
-        let js = format!(
-            "tongwenSearch.doc({},{id},{});\n",
-            json(&r.lang.script.code()),
-            json(&record)
-        );
-        self.sink
-            .put(&path, OutputBody::Bytes(js.into_bytes().into()));
         let keys = (lang == 0).then(|| self.keys_of(&text.title, &meta, &body));
-        let mut state = lock(&self.state);
-        state.paths.push(path);
-        for (key, bits) in keys.into_iter().flatten() {
-            state
-                .postings
-                .entry(key)
-                .or_default()
-                .push(id << 3 | u32::from(bits));
+        let texts = Texts {
+            url: r.site.entries[entry]
+                .path
+                .trim_start_matches('/')
+                .to_string(),
+            kind: kind_code(r.site.entries[entry].doc.section),
+            date: date_text(&text.details).to_string(),
+            title: text.title.clone(),
+            meta,
+            body,
+        };
+        let complete = {
+            let mut state = lock(&self.state);
+            for (key, bits) in keys.into_iter().flatten() {
+                state
+                    .postings
+                    .entry(key)
+                    .or_default()
+                    .push(id << 3 | u32::from(bits));
+            }
+            let slots = state
+                .pending
+                .entry(id)
+                .or_insert_with(|| vec![None; self.langs.len()]);
+            slots[lang] = Some(texts);
+            if slots.iter().all(Option::is_some) {
+                state.pending.remove(&id)
+            } else {
+                None
+            }
+        };
+        if let Some(texts) = complete {
+            self.put_doc(id, &texts);
         }
     }
 
+    fn put_doc(&self, id: u32, texts: &[Option<Texts>]) {
+        let Some(js) = doc_file(id, &self.langs, texts, &self.fold) else {
+            return;
+        };
+        let path = doc_path(id);
+        self.sink
+            .put(&path, OutputBody::Bytes(js.into_bytes().into()));
+        lock(&self.state).paths.push(path);
+    }
+
     /// Every key of a document's texts with the places it occurs.
-    fn keys_of(&self, title: &str, meta: &str, body: &str) -> HashMap<String, u8> {
-        let mut keys: HashMap<String, u8> = HashMap::new();
-        for (text, bits) in [(title, IN_TITLE), (meta, IN_FIELDS), (body, IN_BODY)] {
-            let folded = self.fold.text(text);
-            for key in tokens::keys(&folded) {
-                *keys.entry(key.text()).or_default() |= bits;
+    fn keys_of(&self, title: &str, meta: &str, body: &str) -> Vec<(String, u8)> {
+        let folded = [title, meta, body].map(|text| self.fold.text(text));
+        // Keys borrowed until each is counted once: a text repeats most of its keys.
+        let mut keys: FxHashMap<tokens::Key<'_>, u8> = FxHashMap::default();
+        for (text, bits) in folded.iter().zip([IN_TITLE, IN_FIELDS, IN_BODY]) {
+            for key in tokens::keys(text) {
+                *keys.entry(key).or_default() |= bits;
             }
         }
-        keys
+        keys.into_iter()
+            .map(|(key, bits)| (key.text(), bits))
+            .collect()
     }
 
     /// Whether `entry` still needs adding in `lang` (its body was taken from a previous
@@ -204,19 +299,24 @@ impl<'a> IndexBuilder<'a> {
 
     /// The manifest and the shards, and every path put (documents included).
     pub fn finish(self) -> Vec<String> {
+        // A document some language never added (only when a body failed to render).
+        let pending = std::mem::take(&mut lock(&self.state).pending);
+        for (id, texts) in pending {
+            self.put_doc(id, &texts);
+        }
         let state = self.state.into_inner().unwrap_or_else(|p| p.into_inner());
         let mut paths = state.paths;
         let mut encoded: Vec<(String, String)> = state
             .postings
-            .into_iter()
+            .into_par_iter()
             .map(|(key, mut list)| {
                 list.sort_unstable();
                 let list: Vec<(u32, u8)> = list.iter().map(|&p| (p >> 3, (p & 7) as u8)).collect();
                 (key, postings::encode(&list))
             })
             .collect();
-        encoded.sort_unstable();
-        let total: usize = encoded.iter().map(|(k, p)| k.len() + p.len() + 6).sum();
+        encoded.par_sort_unstable();
+        let total: usize = encoded.iter().map(|(k, p)| k.len() + p.len() + 2).sum();
         let shards = u32::try_from(total.div_ceil(SHARD_BYTES).max(1)).unwrap_or(u32::MAX);
         let mut by_shard: BTreeMap<u32, BTreeMap<String, String>> = BTreeMap::new();
         for (key, list) in encoded {
@@ -227,7 +327,8 @@ impl<'a> IndexBuilder<'a> {
         }
         for (n, keys) in by_shard {
             let path = format!("{INDEX_DIR}s/{n}.js");
-            let js = format!("tongwenSearch.shard({n},{});\n", json(&keys));
+            let text = postings::shard_text(keys.iter().map(|(k, p)| (k.as_str(), p.as_str())));
+            let js = format!("tongwenSearch.shard({n},{});\n", json(&text));
             self.sink
                 .put(&path, OutputBody::Bytes(js.into_bytes().into()));
             paths.push(path);
@@ -237,6 +338,7 @@ impl<'a> IndexBuilder<'a> {
             docs: self.ids.iter().flatten().count(),
             langs: self.langs.iter().map(|l| l.script.code()).collect(),
             fold: self.fold.table_text(),
+            hant: self.fold.preferred_text(),
         };
         let path = format!("{INDEX_DIR}manifest.js");
         let js = format!("tongwenSearch.manifest({});\n", json(&manifest));
@@ -254,6 +356,9 @@ struct Manifest {
     langs: Vec<&'static str>,
     /// Pairs of characters: traditional, then the simplified it folds to.
     fold: String,
+    /// Pairs of characters: simplified, then the traditional it is converted to where that
+    /// is not the one character that folds to it (`Fold::preferred_text`).
+    hant: String,
 }
 
 /// The entry's fields and tags in `r`'s language, `·` between them.

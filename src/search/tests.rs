@@ -1,6 +1,7 @@
+use super::diff;
 use super::fold::Fold;
 use super::tokens::{Key, Run, keys, runs, shard_of};
-use crate::convert::{Converter, Variant};
+use crate::convert::{Converter, Script, Variant};
 
 fn fold() -> Fold {
     Fold::new(&Converter::new(Variant::Standard, &[]))
@@ -83,4 +84,45 @@ fn shards_are_stable_and_in_range() {
         h = h.wrapping_mul(0x0100_0193);
     }
     assert_eq!(shard_of("社区", 1000), h % 1000);
+}
+
+#[test]
+fn a_page_in_the_other_script_comes_back_exactly_from_few_changes() {
+    let converter = Converter::new(Variant::Standard, &[]);
+    let fold = Fold::new(&converter);
+    let hans = "义剪队上门理发，老人剪头发不用出门。\n长欣社区的里弄干净了，面条也好吃。电话 0510-80000101";
+    let hant = converter
+        .convert(hans, Script::Hans, Script::Hant)
+        .into_owned();
+    assert_ne!(hans, hant);
+    for (base, other, to) in [
+        (hans, hant.as_str(), Script::Hant),
+        (hant.as_str(), hans, Script::Hans),
+    ] {
+        let start = fold.convert_chars(base, to);
+        let changes = diff::encode(&start, other);
+        assert_eq!(
+            diff::apply(&start, &changes).as_deref(),
+            Some(other),
+            "{changes}"
+        );
+        // Fewer than the changes from the text itself, even in a text full of characters
+        // that convert to several (发 頭髮/發展, 里 裡/里, 干 乾/幹, 面 麵/面).
+        assert!(
+            changes.len() * 2 < diff::encode(base, other).len(),
+            "{changes}"
+        );
+    }
+}
+
+#[test]
+fn the_conversion_to_traditional_takes_the_converters_character_where_several_fold() {
+    let fold = fold();
+    // 發 and 髮 both fold to 发: the converter's one-character choice is shipped.
+    assert_eq!(fold.convert_chars("发", Script::Hant), "發");
+    assert!(fold.preferred_text().contains("发發"));
+    // One traditional character folds to 区.
+    assert_eq!(fold.convert_chars("社区abc", Script::Hant), "社區abc");
+    assert!(!fold.preferred_text().contains('区'));
+    assert_eq!(fold.convert_chars("頭髮", Script::Hans), "头发");
 }

@@ -4,6 +4,8 @@
 
 pub mod browser;
 pub mod photo;
+pub mod static_server;
+pub mod webdriver;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

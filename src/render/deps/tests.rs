@@ -13,6 +13,7 @@ fn records(site: &Site) -> BTreeMap<String, Key> {
     let templates = Templates::builtin();
     let cache = RenderCache::default();
     let inputs = RenderInputs {
+        search_index: true,
         cache: Some(&cache),
         converter: &converter,
         templates: &templates,

@@ -10,16 +10,23 @@
   var list = root.querySelector("[data-search-results]");
   var more = root.querySelector("[data-search-more]");
   var word = function (k) { return root.getAttribute("data-" + k) || ""; };
-  var base = new URL(word("index"), document.baseURI).href;
+  // A --portable copy writes folder links as `folder/index.html` (src/portable.rs).
+  var base = new URL(word("index"), document.baseURI).href.replace(/index\.html$/, "");
   var home = new URL(word("home"), document.baseURI).href;
   var lang = word("lang");
   var PAGE = 10;
   var HAN = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF\u{20000}-\u{2FA1F}\u{30000}-\u{3134F}]/u;
   var WORDCHAR = /[\p{Alphabetic}\p{N}]/u;
   var ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+  var DIGITS = new Array(128).fill(0);
+  for (var d = 0; d < ALPHABET.length; d++) DIGITS[ALPHABET.charCodeAt(d)] = d;
   var loading = {};
   var waiting = {};
   var fold = new Map();
+  var toHant = new Map();
+  // The characters folding or conversion changes, so that long texts are scanned natively.
+  var foldRe = /[A-Z\uFF01-\uFF5E\u3000]/g;
+  var convertRe = { "zh-hans": null, "zh-hant": null };
   var manifest = null;
   var current = 0;
 
@@ -30,8 +37,8 @@
   }
   window.tongwenSearch = {
     manifest: function (m) { settle("manifest", m); },
-    shard: function (n, keys) { settle("s/" + n, keys); },
-    doc: function (l, id, record) { settle(l + "/" + id, record); }
+    shard: function (n, text) { settle("s/" + n, parseShard(text)); },
+    doc: function (id, record) { settle("d/" + id, record); }
   };
 
   // Loads search-index/NAME.js; `missing` is the value when the file does not exist.
@@ -59,7 +66,19 @@
       if (!manifest) {
         manifest = m;
         var pairs = Array.from(m.fold);
-        for (var i = 0; i + 1 < pairs.length; i += 2) fold.set(pairs[i], pairs[i + 1]);
+        var many = new Set();
+        for (var i = 0; i + 1 < pairs.length; i += 2) {
+          fold.set(pairs[i], pairs[i + 1]);
+          // The conversion to traditional, as src/search/fold.rs makes it: the one
+          // character that folds to a simplified one, or the manifest's preferred one.
+          if (toHant.has(pairs[i + 1])) many.add(pairs[i + 1]); else toHant.set(pairs[i + 1], pairs[i]);
+        }
+        many.forEach(function (c) { toHant.delete(c); });
+        var preferred = Array.from(m.hant || "");
+        for (var j = 0; j + 1 < preferred.length; j += 2) toHant.set(preferred[j], preferred[j + 1]);
+        foldRe = new RegExp("[A-Z\\uFF01-\\uFF5E\\u3000" + charClass(fold) + "]", "gu");
+        convertRe["zh-hans"] = new RegExp("[" + charClass(fold) + "]", "gu");
+        convertRe["zh-hant"] = new RegExp("[" + charClass(toHant) + "]", "gu");
       }
       return manifest;
     });
@@ -79,9 +98,18 @@
     return to && to.length === c.length ? to : c;
   }
   function foldText(text) {
-    var out = "";
-    for (var c of text) out += foldChar(c);
-    return out;
+    return text.replace(foldRe, foldChar);
+  }
+  function charClass(table) {
+    return Array.from(table.keys()).join("").replace(/[\\\]\[^-]/g, "\\$&");
+  }
+
+  // `text` in the script of `code` character by character, as `Fold::convert_chars`:
+  // what the changes of a document file start from.
+  function convertChars(text, code) {
+    var table = code === "zh-hant" ? toHant : fold;
+    var re = convertRe[code];
+    return re ? text.replace(re, function (c) { return table.get(c) || c; }) : text;
   }
 
   // Han runs and words of folded text, as src/search/tokens.rs splits them.
@@ -110,60 +138,128 @@
     for (var c of key) { h ^= c.codePointAt(0); h = Math.imul(h, 0x01000193) >>> 0; }
     return h % Math.max(1, shards);
   }
+  // A posting list as src/search/postings.rs writes it: document ids ascending (`ids`)
+  // with the bits of where the key is in each (`vals`), in typed arrays: a common key of a
+  // large site lists most of its documents.
   function decode(text) {
-    var out = new Map();
-    var prev = -1, value = 0;
+    var ids = new Int32Array(text.length), vals = new Int32Array(text.length), n = 0;
+    var prev = -1, value = 0, titled = false;
     for (var i = 0; i < text.length; i++) {
-      var code = ALPHABET.indexOf(text[i]);
+      var code = DIGITS[text.charCodeAt(i)];
       value = value * 32 + (code & 31);
-      if (code >= 32) {
-        prev += Math.floor(value / 8);
-        out.set(prev, value % 8);
-        value = 0;
+      if (code < 32) continue;
+      if (titled) {
+        vals[n - 1] = value;
+        titled = false;
+      } else {
+        prev += Math.floor(value / 2);
+        ids[n] = prev;
+        vals[n++] = 1;
+        titled = value % 2 === 1;
       }
+      value = 0;
     }
-    return out;
+    return { ids: ids, vals: vals, n: n };
+  }
+  var NONE = { ids: new Int32Array(0), vals: new Int32Array(0), n: 0 };
+  // The documents of both lists, ascending, each with `join(a's value, b's value)`.
+  function intersect(a, b, join) {
+    var size = Math.min(a.n, b.n), ids = new Int32Array(size), vals = new Int32Array(size), n = 0;
+    for (var i = 0, j = 0; i < a.n && j < b.n;) {
+      if (a.ids[i] < b.ids[j]) i++;
+      else if (a.ids[i] > b.ids[j]) j++;
+      else { ids[n] = a.ids[i]; vals[n++] = join(a.vals[i++], b.vals[j++]); }
+    }
+    return { ids: ids, vals: vals, n: n };
+  }
+  // A shard's text: a key, a space, its postings, a space, and so on.
+  function parseShard(text) {
+    var keys = new Map();
+    var items = text ? text.split(" ") : [];
+    for (var i = 0; i + 1 < items.length; i += 2) keys.set(items[i], items[i + 1]);
+    return keys;
   }
   function weight(bits) { return bits & 4 ? 100 : bits & 2 ? 10 : 1; }
 
   // Candidates for `query`, best first: every part's keys in the document, ranked by
   // where the parts are (title, fields and tags, body), ties to the newest (lower id).
   function find(query) {
-    var parts = [];
-    query.split(/\s+/).forEach(function (term) { parts = parts.concat(runs(foldText(term))); });
-    if (!parts.length) return Promise.resolve(null);
+    // Folding needs the manifest's table: a traditional query typed first must wait for it.
     return loadManifest().then(function (m) {
+      var parts = [];
+      query.split(/\s+/).forEach(function (term) { parts = parts.concat(runs(foldText(term))); });
+      if (!parts.length) return null;
       var shards = {};
       parts.forEach(function (p) { keysOf(p).forEach(function (k) { shards[shardOf(k, m.shards)] = true; }); });
       return Promise.all(Object.keys(shards).map(function (n) {
-        return load("s/" + n, {}).then(function (keys) { return [n, keys]; });
+        return load("s/" + n, new Map()).then(function (keys) { return [n, keys]; });
       })).then(function (loaded) {
         var byShard = new Map(loaded);
         var scores = null;
         parts.forEach(function (p) {
           var docs = null;
           keysOf(p).forEach(function (k) {
-            var keys = byShard.get(String(shardOf(k, m.shards))) || {};
-            var posting = Object.prototype.hasOwnProperty.call(keys, k) ? decode(keys[k]) : new Map();
-            if (!docs) { docs = posting; return; }
-            var next = new Map();
-            docs.forEach(function (bits, id) { if (posting.has(id)) next.set(id, bits & posting.get(id)); });
-            docs = next;
+            var keys = byShard.get(String(shardOf(k, m.shards))) || new Map();
+            var posting = keys.has(k) ? decode(keys.get(k)) : NONE;
+            docs = docs ? intersect(docs, posting, function (a, b) { return a & b; }) : posting;
           });
-          var next = new Map();
-          docs.forEach(function (bits, id) {
-            if (!scores) next.set(id, weight(bits));
-            else if (scores.has(id)) next.set(id, scores.get(id) + weight(bits));
-          });
-          scores = next;
+          var weighted = { ids: docs.ids, vals: docs.vals.subarray(0, docs.n).map(weight), n: docs.n };
+          scores = scores ? intersect(scores, weighted, function (a, b) { return a + b; }) : weighted;
         });
-        var ranked = Array.from(scores.keys()).sort(function (a, b) {
-          return scores.get(b) - scores.get(a) || a - b;
+        // Highest score first, ids ascending within a score: a few passes, no sort of all.
+        var values = scores.vals.subarray(0, scores.n);
+        var ranked = [];
+        Array.from(new Set(values)).sort(function (a, b) { return b - a; }).forEach(function (score) {
+          for (var i = 0; i < scores.n; i++) if (values[i] === score) ranked.push(scores.ids[i]);
         });
         var confirm = parts.some(function (p) { return p.kind === "han" && Array.from(p.text).length > 2; });
         return { parts: parts, ranked: ranked, confirm: confirm };
       });
     });
+  }
+
+  // `base` with `changes` applied, as src/search/diff.rs writes them: a count of characters
+  // kept, then characters that replace as many, or `!DEL,LEN,TEXT`.
+  function applyChanges(base, changes) {
+    if (!changes) return base;
+    var from = Array.from(base), ops = Array.from(changes);
+    var out = "", at = 0, i = 0;
+    function number() {
+      var n = "";
+      while (i < ops.length && ops[i] >= "0" && ops[i] <= "9") n += ops[i++];
+      return Number(n);
+    }
+    while (i < ops.length) {
+      var gap = number();
+      out += from.slice(at, at + gap).join("");
+      at += gap;
+      if (ops[i] === "!") {
+        i++;
+        var deleted = number();
+        i++;
+        var len = number();
+        i++;
+        out += ops.slice(i, i + len).join("");
+        i += len;
+        at += deleted;
+      } else {
+        var start = i;
+        while (i < ops.length && !(ops[i] >= "0" && ops[i] <= "9") && ops[i] !== "!") i++;
+        out += ops.slice(start, i).join("");
+        at += i - start;
+      }
+    }
+    return out + from.slice(at).join("");
+  }
+
+  // A document file's record as the reader's language shows it: the first language's
+  // texts, with this language's changes applied.
+  function inLang(record) {
+    if (lang === manifest.langs[0]) return record;
+    var changes = (record.x || {})[lang] || {};
+    var out = { u: record.u, k: record.k };
+    ["d", "t", "m", "b"].forEach(function (f) { out[f] = applyChanges(convertChars(record[f], lang), changes[f]); });
+    return out;
   }
 
   function holds(record, parts) {
@@ -243,6 +339,9 @@
   }
 
   function say(text) { status.textContent = text; }
+  // The moment a query's results (or its no-result message) are on screen, after the
+  // "tongwen-search-input" mark of its keystroke: benches/search.rs reads both.
+  function shown(query) { performance.mark("tongwen-search-shown", { detail: query }); }
   function count(found) {
     var all = found.next >= found.ranked.length;
     var n = found.confirm ? (all ? found.shown : found.shown + found.ranked.length - found.next) : found.ranked.length;
@@ -250,19 +349,22 @@
   }
 
   // Shows the next page of results: documents loaded in rank order, each confirmed to
-  // hold every part contiguously, until PAGE more are shown or none are left.
+  // hold every part contiguously, until PAGE more are shown or none are left. Once one is
+  // shown, a page checks at most 2 * PAGE documents (pairs that occur apart load pages
+  // in vain); "more" goes on from there.
   function showMore(found, run) {
-    var shownBefore = found.shown;
+    var shownBefore = found.shown, nextBefore = found.next;
     function step() {
       if (run !== current) return Promise.resolve();
       if (found.shown - shownBefore >= PAGE || found.next >= found.ranked.length) return Promise.resolve();
+      if (found.shown > shownBefore && found.next - nextBefore >= 2 * PAGE) return Promise.resolve();
       var batch = found.ranked.slice(found.next, found.next + PAGE - (found.shown - shownBefore));
       found.next += batch.length;
-      return Promise.all(batch.map(function (id) { return load(lang + "/" + id, null); })).then(function (records) {
+      return Promise.all(batch.map(function (id) { return load("d/" + id, null); })).then(function (records) {
         if (run !== current) return;
         records.forEach(function (r) {
           if (r && (!found.confirm || holds(r, found.parts))) {
-            list.appendChild(item(r, found.parts));
+            list.appendChild(item(inLang(r), found.parts));
             found.shown += 1;
           }
         });
@@ -274,6 +376,7 @@
       more.hidden = found.next >= found.ranked.length;
       if (found.shown === 0) say(word("none").replace("{q}", found.query));
       else say(count(found));
+      shown(found.query);
     });
   }
 
@@ -286,7 +389,7 @@
     say(word("loading"));
     return find(query).then(function (found) {
       if (run !== current) return;
-      if (!found) { say(word("none").replace("{q}", query)); return; }
+      if (!found) { say(word("none").replace("{q}", query)); shown(query); return; }
       found.query = query;
       found.next = 0;
       found.shown = 0;
@@ -305,7 +408,8 @@
     } catch (e) { /* file:// pages may refuse; the query still runs */ }
   }
 
-  input.addEventListener("input", function () {
+  input.addEventListener("input", function (event) {
+    performance.mark("tongwen-search-input", { startTime: event.timeStamp });
     remember(input.value.trim());
     search(input.value);
   });
@@ -316,5 +420,10 @@
   });
   var initial = new URLSearchParams(location.search).get("q") || "";
   input.value = initial;
-  if (initial) search(initial); else say(word("empty"));
+  if (initial) search(initial);
+  else {
+    say(word("empty"));
+    // While the reader types: the manifest (the fold table) is needed by any query.
+    loadManifest().catch(function () { /* the query will say it failed */ });
+  }
 })();
