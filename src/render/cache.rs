@@ -30,6 +30,8 @@ pub struct RenderCache {
     /// QR code SVGs by the text they hold and their label: the costliest part of a
     /// page's context to make (`share::qr_svg`).
     qr_codes: Generations<(String, String), Arc<str>>,
+    /// Each document's search index record in each language (`search::add_kept`).
+    search: Generations<Key, Arc<crate::search::IndexedDoc>>,
 }
 
 impl RenderCache {
@@ -77,8 +79,17 @@ impl RenderCache {
             .keep((text.to_string(), label.to_string()), Arc::clone(svg));
     }
 
+    pub(crate) fn search_doc(&self, key: &Key) -> Option<Arc<crate::search::IndexedDoc>> {
+        self.search.get(key)
+    }
+
+    pub(crate) fn keep_search_doc(&self, key: Key, doc: Arc<crate::search::IndexedDoc>) {
+        self.search.keep(key, doc);
+    }
+
     /// Ends a build: what it used or made is what the next one may take.
     pub fn finish(&self) {
+        self.search.finish();
         self.bodies.finish();
         self.pages.finish();
         self.outputs.finish();

@@ -194,7 +194,7 @@ pub fn site(
 ) -> (BTreeSet<String>, Vec<Diagnostic>) {
     let index = body::SourceIndex::new(site);
     let fold = crate::search::Fold::new(inputs.converter);
-    let search = crate::search::IndexBuilder::new(site, fold, sink);
+    let search = crate::search::IndexBuilder::new(site, fold, sink, inputs.cache);
     let mut renders: Vec<LangRender<'_>> = site
         .langs()
         .into_iter()

@@ -18,7 +18,7 @@ pub mod tokens;
 mod tests;
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Serialize;
@@ -26,7 +26,8 @@ use serde::Serialize;
 use crate::content::{Kind, Section};
 use crate::localize::Details;
 use crate::output::{OutputBody, OutputSink};
-use crate::render::LangRender;
+use crate::render::cache::{Key, KeyBuilder};
+use crate::render::{LangRender, RenderCache};
 use crate::site::{Lang, Site};
 
 pub use fold::Fold;
@@ -43,6 +44,8 @@ const SHARD_BYTES: usize = 24 * 1024;
 /// as it is rendered (any thread, any order), `finish` writes the shards.
 pub struct IndexBuilder<'a> {
     sink: &'a dyn OutputSink,
+    /// The previous build's records, and where this build's are kept (serve).
+    cache: Option<&'a RenderCache>,
     fold: Fold,
     /// By entry: its document id, `None` when it is not searchable.
     ids: Vec<Option<u32>>,
@@ -57,6 +60,14 @@ struct State {
     /// Key text → (document, bits), in any order.
     postings: HashMap<String, Vec<u32>>,
     paths: Vec<String>,
+}
+
+/// One document's share of the index in one language: its `LANG/ID.js` and, in the first
+/// language, its keys with the places they occur. Kept between rebuilds under a digest of
+/// everything it is made from.
+pub struct IndexedDoc {
+    js: Arc<[u8]>,
+    keys: Vec<(String, u8)>,
 }
 
 /// A document in one language, as `LANG/ID.js` holds it.
@@ -109,10 +120,16 @@ pub fn document_ids(site: &Site) -> Vec<Option<u32>> {
 }
 
 impl<'a> IndexBuilder<'a> {
-    pub fn new(site: &Site, fold: Fold, sink: &'a dyn OutputSink) -> IndexBuilder<'a> {
+    pub fn new(
+        site: &Site,
+        fold: Fold,
+        sink: &'a dyn OutputSink,
+        cache: Option<&'a RenderCache>,
+    ) -> IndexBuilder<'a> {
         let langs = site.langs();
         IndexBuilder {
             sink,
+            cache,
             fold,
             ids: document_ids(site),
             added: langs
@@ -130,17 +147,12 @@ impl<'a> IndexBuilder<'a> {
 
     /// Adds an entry in `r`'s language, given its body's plain text: writes its document
     /// file, and in the first language, its keys. Once per entry and language: later calls
-    /// (a body rendered again) do nothing.
-    pub fn add(&self, r: &LangRender<'_>, entry: usize, body_text: &str) {
-        let Some(id) = self.ids.get(entry).copied().flatten() else {
+    /// (a body rendered again) do nothing. With `body_key` (the digest of what the body is
+    /// rendered from), the record is kept for the next build (`add_kept`).
+    pub fn add(&self, r: &LangRender<'_>, entry: usize, body_text: &str, body_key: Option<Key>) {
+        let Some((id, lang)) = self.claim(r, entry) else {
             return;
         };
-        let Some(lang) = self.langs.iter().position(|l| *l == r.lang) else {
-            return;
-        };
-        if self.added[lang][entry].swap(true, Ordering::Relaxed) {
-            return;
-        }
         let text = r.text(entry);
         let meta = meta_text(r, entry);
         let body = match &text.summary {
@@ -155,23 +167,65 @@ impl<'a> IndexBuilder<'a> {
             m: &meta,
             b: &body,
         };
-        let path = format!("{INDEX_DIR}{}/{id}.js", r.lang.script.code());
         let js = format!(
             "tongwenSearch.doc({},{id},{});\n",
             json(&r.lang.script.code()),
             json(&record)
         );
-        self.sink
-            .put(&path, OutputBody::Bytes(js.into_bytes().into()));
-        let keys = (lang == 0).then(|| self.keys_of(&text.title, &meta, &body));
+        let mut keys: Vec<(String, u8)> = match lang {
+            0 => self.keys_of(&text.title, &meta, &body).into_iter().collect(),
+            _ => Vec::new(),
+        };
+        keys.sort_unstable();
+        let doc = IndexedDoc {
+            js: js.into_bytes().into(),
+            keys,
+        };
+        self.put(r, id, &doc);
+        if let Some((cache, body_key)) = self.cache.zip(body_key) {
+            cache.keep_search_doc(record_key(r, entry, id, &meta, body_key), Arc::new(doc));
+        }
+    }
+
+    /// Adds an entry from the record the previous build kept, when its body (`body_key`)
+    /// and every other text it holds are unchanged; `false` when there is none.
+    pub fn add_kept(&self, r: &LangRender<'_>, entry: usize, body_key: Key) -> bool {
+        let Some(id) = self.ids.get(entry).copied().flatten() else {
+            return false;
+        };
+        let Some(cache) = self.cache else {
+            return false;
+        };
+        let key = record_key(r, entry, id, &meta_text(r, entry), body_key);
+        let Some(doc) = cache.search_doc(&key) else {
+            return false;
+        };
+        if self.claim(r, entry).is_some() {
+            self.put(r, id, &doc);
+        }
+        true
+    }
+
+    /// The entry's id and `r`'s language's place, the first time the entry is added in
+    /// that language; `None` after, or for an entry that is not searched.
+    fn claim(&self, r: &LangRender<'_>, entry: usize) -> Option<(u32, usize)> {
+        let id = self.ids.get(entry).copied().flatten()?;
+        let lang = self.langs.iter().position(|l| *l == r.lang)?;
+        (!self.added[lang][entry].swap(true, Ordering::Relaxed)).then_some((id, lang))
+    }
+
+    /// Puts a document's file and adds its keys to the postings.
+    fn put(&self, r: &LangRender<'_>, id: u32, doc: &IndexedDoc) {
+        let path = format!("{INDEX_DIR}{}/{id}.js", r.lang.script.code());
+        self.sink.put(&path, OutputBody::Bytes(Arc::clone(&doc.js)));
         let mut state = lock(&self.state);
         state.paths.push(path);
-        for (key, bits) in keys.into_iter().flatten() {
+        for (key, bits) in &doc.keys {
             state
                 .postings
-                .entry(key)
+                .entry(key.clone())
                 .or_default()
-                .push(id << 3 | u32::from(bits));
+                .push(id << 3 | u32::from(*bits));
         }
     }
 
@@ -249,6 +303,23 @@ struct Manifest {
     langs: Vec<&'static str>,
     /// Pairs of characters: traditional, then the simplified it folds to.
     fold: String,
+}
+
+/// The digest of everything an entry's index record is made from besides its body text,
+/// which `body_key` stands for.
+fn record_key(r: &LangRender<'_>, entry: usize, id: u32, meta: &str, body_key: Key) -> Key {
+    let text = r.text(entry);
+    KeyBuilder::default()
+        .bytes(&body_key)
+        .text(r.lang.script.code())
+        .text(&id.to_string())
+        .text(&text.title)
+        .text(text.summary.as_deref().unwrap_or("\0none"))
+        .text(&r.site.entries[entry].path)
+        .text(kind_code(r.site.entries[entry].doc.section))
+        .text(date_text(&text.details))
+        .text(meta)
+        .finish()
 }
 
 /// The entry's fields and tags in `r`'s language, `·` between them.
