@@ -357,6 +357,7 @@ fn serve_rebuild(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
         now: NOW.parse::<jiff::Timestamp>()?,
         drafts: false,
         base_url: Some("http://127.0.0.1:1313/".into()),
+        first: Vec::new(),
     };
     let engines = Engines::for_rebuilds();
     let sources = source::SourceCache::default();

@@ -113,6 +113,7 @@ fn site_builds(dir: &Path, photos: &Path, count: usize) {
             now: jiff::Timestamp::now(),
             drafts: false,
             base_url: None,
+            first: Vec::new(),
         };
         let staging = output::Staging::create(&out).expect("staging folder");
         let built =

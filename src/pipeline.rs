@@ -32,6 +32,9 @@ pub struct BuildOptions {
     pub drafts: bool,
     /// Overrides site.yaml's `base_url` (serve uses `/` so links work locally).
     pub base_url: Option<String>,
+    /// Output paths of pages to render before the others of their phase (serve: the pages
+    /// open in a browser, shown as soon as they are put into the sink).
+    pub first: Vec<String>,
 }
 
 /// A finished build: what was put into the `OutputSink` and what to tell the user.
@@ -212,6 +215,7 @@ pub fn build(
         static_files: &render::static_bodies(&static_non_photos(input)),
         theme_static: &theme_static(input, &site.config),
         cache: engines.reuse.then_some(&engines.render),
+        first: &options.first,
     };
     let (mut paths, diags) = render::site(&site, &inputs, sink);
     engines.render.finish();

@@ -25,6 +25,7 @@ fn options() -> BuildOptions {
         now: NOW.parse().unwrap(),
         drafts: false,
         base_url: Some("http://127.0.0.1:1313/".into()),
+        first: Vec::new(),
     }
 }
 

@@ -33,6 +33,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         now,
         drafts: args.drafts,
         base_url: args.base_url.clone(),
+        first: Vec::new(),
     };
     // Pages go to the staging folder as they are rendered; dropped on any failure below,
     // it is deleted and the output folder stays as it was.

@@ -68,6 +68,7 @@ fn build_site(input: &SiteInput) -> Result<Built, Vec<Diagnostic>> {
         now: "2024-05-01T02:00:00Z".parse().expect("a timestamp"),
         drafts: false,
         base_url: None,
+        first: Vec::new(),
     };
     build_in_memory(input, &options, &Engines::default()).map(|(_, built)| built)
 }

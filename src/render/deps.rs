@@ -75,7 +75,7 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
 }
 
 /// The language-neutral site path a job renders.
-fn site_path(r: &LangRender<'_>, job: &Job) -> String {
+pub(super) fn site_path(r: &LangRender<'_>, job: &Job) -> String {
     match job {
         Job::Home => "/".into(),
         Job::Entry(i) => r.entry(*i).path.clone(),

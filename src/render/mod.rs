@@ -134,6 +134,9 @@ pub struct RenderInputs<'a> {
     /// The picture of chat previews for pages without a cover (`share_image` in site.yaml);
     /// `None` for the one drawn from the site's name.
     pub share_image: Option<&'a share::SiteImage>,
+    /// Output paths of pages to render before the others of their phase (the pages open
+    /// in serve's browser tabs, `stories/a/index.html`).
+    pub first: &'a [String],
 }
 
 /// The theme's static files as (path under `static/`, body) for `RenderInputs::theme_static`.
@@ -211,14 +214,22 @@ pub fn site(
             .flat_map(|(lang, list)| (0..list.len()).map(move |at| (lang, at)))
             .filter(|&(lang, at)| phase_of(site, &jobs[lang][at]) == Some(phase))
             .collect();
-        let done = put_pages(&renders, &jobs, &order, sink);
-        for (at, job) in done {
-            match job.html {
-                Ok(()) => put.push((at, job.path)),
-                Err(d) => diagnostics.push(*d),
-            }
-            if let (Some(facts), Job::Entry(i)) = (job.body, &jobs[at.0][at.1]) {
-                renders[at.0].record(*i, facts);
+        // The pages open in a browser go first in their phase: serve shows each as soon
+        // as it is put.
+        let (first, rest): (Vec<Order>, Vec<Order>) = order.into_iter().partition(|&(lang, at)| {
+            let path = renders[lang].lang.output_path(&deps::site_path(&renders[lang], &jobs[lang][at]));
+            inputs.first.contains(&path)
+        });
+        for order in [first, rest] {
+            let done = put_pages(&renders, &jobs, &order, sink);
+            for (at, job) in done {
+                match job.html {
+                    Ok(()) => put.push((at, job.path)),
+                    Err(d) => diagnostics.push(*d),
+                }
+                if let (Some(facts), Job::Entry(i)) = (job.body, &jobs[at.0][at.1]) {
+                    renders[at.0].record(*i, facts);
+                }
             }
         }
     }

@@ -290,6 +290,7 @@ fn build_with(config: Config) -> Built {
     let inputs = RenderInputs {
         cache: None,
         share_image: None,
+        first: &[],
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -618,6 +619,7 @@ fn text_is_escaped_in_pages() {
     let inputs = RenderInputs {
         cache: None,
         share_image: None,
+        first: &[],
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -757,6 +759,7 @@ pub(super) fn render_site(site: &Site, static_files: &[(String, OutputBody)]) ->
     let inputs = RenderInputs {
         cache: None,
         share_image: None,
+        first: &[],
         converter: &converter,
         templates: &templates,
         now: now(),

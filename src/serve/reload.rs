@@ -7,7 +7,8 @@ use super::state::{ReloadKind, Snapshot};
 
 /// Where the injected script is served.
 pub const SCRIPT_PATH: &str = "/__tongwen/reload.js";
-/// The long-poll endpoint: `?since=N` waits until the generation passes N.
+/// The long-poll endpoint: `?since=N` waits until the generation passes N; with
+/// `&page=/stories/a/` (the page's own path), until that page's generation does.
 pub const POLL_PATH: &str = "/__tongwen/poll";
 
 /// The script: polls, reloads keeping the scroll position, swaps CSS, shows the overlay.
@@ -23,9 +24,9 @@ pub fn inject(html: &str, generation: u64) -> String {
     }
 }
 
-/// The poll answer to a page that has seen generation `since`:
-/// `{"generation":N,"kind":"page"|"css","overlay":"<html>"|null}`.
-pub fn poll_json(snapshot: &Snapshot, since: u64) -> String {
+/// The poll answer to a page (output path `page`, when the poll named it) that has seen
+/// generation `since`: `{"generation":N,"kind":"page"|"css","overlay":"<html>"|null}`.
+pub fn poll_json(snapshot: &Snapshot, since: u64, page: Option<&str>) -> String {
     let kind = match snapshot.kind_since(since) {
         ReloadKind::Page => "page",
         ReloadKind::Css => "css",
@@ -36,7 +37,7 @@ pub fn poll_json(snapshot: &Snapshot, since: u64) -> String {
         serde_json::Value::String(overlay_html(&snapshot.errors))
     };
     serde_json::json!({
-        "generation": snapshot.generation,
+        "generation": snapshot.generation_of(page),
         "kind": kind,
         "overlay": overlay,
     })
@@ -114,8 +115,9 @@ mod tests {
             errors: Arc::new(vec![d]),
             kind: ReloadKind::Page,
             page_generation: 3,
+            early: Arc::default(),
         };
-        let json: serde_json::Value = serde_json::from_str(&poll_json(&snapshot, 2)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&poll_json(&snapshot, 2, None)).unwrap();
         let overlay = json["overlay"].as_str().unwrap();
         assert!(overlay.contains("content/stories/a.md:4:7"));
         assert!(overlay.contains("字段 &lt;title&gt; 缺少"));

@@ -22,6 +22,7 @@ fn records(site: &Site) -> BTreeMap<String, Key> {
         static_files: &[],
         theme_static: &[],
         share_image: None,
+        first: &[],
     };
     let (_, diagnostics) = super::super::site(site, &inputs, &Discard);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
