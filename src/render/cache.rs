@@ -32,6 +32,8 @@ pub struct RenderCache {
     qr_codes: Generations<(String, String), Arc<str>>,
     /// Each document's search index record in each language (`search::add_kept`).
     search: Generations<Key, Arc<crate::search::IndexedDoc>>,
+    /// The search index's shards as the last build left them.
+    search_shards: Mutex<Option<crate::search::Shards>>,
 }
 
 impl RenderCache {
@@ -85,6 +87,14 @@ impl RenderCache {
 
     pub(crate) fn keep_search_doc(&self, key: Key, doc: Arc<crate::search::IndexedDoc>) {
         self.search.keep(key, doc);
+    }
+
+    pub(crate) fn take_search_shards(&self) -> Option<crate::search::Shards> {
+        lock(&self.search_shards).take()
+    }
+
+    pub(crate) fn keep_search_shards(&self, shards: crate::search::Shards) {
+        *lock(&self.search_shards) = Some(shards);
     }
 
     /// Ends a build: what it used or made is what the next one may take.

@@ -217,7 +217,9 @@ pub fn site(
         // The pages open in a browser go first in their phase: serve shows each as soon
         // as it is put.
         let (first, rest): (Vec<Order>, Vec<Order>) = order.into_iter().partition(|&(lang, at)| {
-            let path = renders[lang].lang.output_path(&deps::site_path(&renders[lang], &jobs[lang][at]));
+            let path = renders[lang]
+                .lang
+                .output_path(&deps::site_path(&renders[lang], &jobs[lang][at]));
             inputs.first.contains(&path)
         });
         for order in [first, rest] {

@@ -806,3 +806,59 @@ fn a_static_page_wins_with_a_warning() {
     assert_eq!(built.diagnostics.len(), 1);
     assert_eq!(built.diagnostics[0].span.file, "static/404.html");
 }
+
+/// The output paths in the order a render puts them, with `first` open in a browser.
+fn put_order(first: &[String]) -> Vec<String> {
+    struct Order(std::sync::Mutex<Vec<String>>);
+    impl crate::output::OutputSink for Order {
+        fn put(&self, path: &str, _: OutputBody) {
+            self.0.lock().unwrap().push(path.to_string());
+        }
+    }
+    let site = test_site(config());
+    let converter = converter();
+    let templates = Templates::builtin();
+    let inputs = RenderInputs {
+        cache: None,
+        share_image: None,
+        first,
+        converter: &converter,
+        templates: &templates,
+        now: now(),
+        base_url: &site.config.base_url,
+        images: &NoImages,
+        static_files: &[],
+        theme_static: &[],
+    };
+    let order = Order(std::sync::Mutex::new(Vec::new()));
+    let (_, diagnostics) = super::site(&site, &inputs, &order);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    order.0.into_inner().unwrap()
+}
+
+// See #15: the page open in serve's browser is rendered before every other page.
+#[test]
+fn issue_15_the_open_page_is_put_before_every_other_file() {
+    let usual = put_order(&[]);
+    let open = usual
+        .iter()
+        .rev()
+        .find(|path| path.starts_with("zh-hant/stories/") && path.ends_with("/index.html"))
+        .expect("a story page in the second language")
+        .clone();
+    assert_ne!(
+        usual.first(),
+        Some(&open),
+        "the test wants a page not put first anyway"
+    );
+    let order = put_order(std::slice::from_ref(&open));
+    assert_eq!(order.first(), Some(&open));
+    let mut sorted = order.clone();
+    sorted.sort();
+    let mut usual_sorted = usual;
+    usual_sorted.sort();
+    assert_eq!(
+        sorted, usual_sorted,
+        "the same files, only in another order"
+    );
+}

@@ -12,14 +12,15 @@
 
 pub mod fold;
 pub mod postings;
+mod shards;
 pub mod tokens;
 
 #[cfg(test)]
 mod tests;
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::{Arc, Mutex};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
 use serde::Serialize;
 
@@ -32,6 +33,7 @@ use crate::site::{Lang, Site};
 
 pub use fold::Fold;
 use postings::{IN_BODY, IN_FIELDS, IN_TITLE};
+pub use shards::Shards;
 
 /// The folder of the index under the site root.
 pub const INDEX_DIR: &str = "search-index/";
@@ -55,10 +57,9 @@ pub struct IndexBuilder<'a> {
     state: Mutex<State>,
 }
 
-#[derive(Default)]
 struct State {
-    /// Key text → (document, bits), in any order.
-    postings: HashMap<String, Vec<u32>>,
+    /// By document id: its record in the first language, whose keys go into the shards.
+    first: Vec<Option<Arc<IndexedDoc>>>,
     paths: Vec<String>,
 }
 
@@ -141,7 +142,10 @@ impl<'a> IndexBuilder<'a> {
                 })
                 .collect(),
             langs,
-            state: Mutex::new(State::default()),
+            state: Mutex::new(State {
+                first: Vec::new(),
+                paths: Vec::new(),
+            }),
         }
     }
 
@@ -173,17 +177,20 @@ impl<'a> IndexBuilder<'a> {
             json(&record)
         );
         let mut keys: Vec<(String, u8)> = match lang {
-            0 => self.keys_of(&text.title, &meta, &body).into_iter().collect(),
+            0 => self
+                .keys_of(&text.title, &meta, &body)
+                .into_iter()
+                .collect(),
             _ => Vec::new(),
         };
         keys.sort_unstable();
-        let doc = IndexedDoc {
+        let doc = Arc::new(IndexedDoc {
             js: js.into_bytes().into(),
             keys,
-        };
-        self.put(r, id, &doc);
+        });
+        self.put(r, id, lang, &doc);
         if let Some((cache, body_key)) = self.cache.zip(body_key) {
-            cache.keep_search_doc(record_key(r, entry, id, &meta, body_key), Arc::new(doc));
+            cache.keep_search_doc(record_key(r, entry, id, &meta, body_key), doc);
         }
     }
 
@@ -200,8 +207,8 @@ impl<'a> IndexBuilder<'a> {
         let Some(doc) = cache.search_doc(&key) else {
             return false;
         };
-        if self.claim(r, entry).is_some() {
-            self.put(r, id, &doc);
+        if let Some((_, lang)) = self.claim(r, entry) {
+            self.put(r, id, lang, &doc);
         }
         true
     }
@@ -214,18 +221,18 @@ impl<'a> IndexBuilder<'a> {
         (!self.added[lang][entry].swap(true, Ordering::Relaxed)).then_some((id, lang))
     }
 
-    /// Puts a document's file and adds its keys to the postings.
-    fn put(&self, r: &LangRender<'_>, id: u32, doc: &IndexedDoc) {
+    /// Puts a document's file; in the first language, keeps its keys for the shards.
+    fn put(&self, r: &LangRender<'_>, id: u32, lang: usize, doc: &Arc<IndexedDoc>) {
         let path = format!("{INDEX_DIR}{}/{id}.js", r.lang.script.code());
         self.sink.put(&path, OutputBody::Bytes(Arc::clone(&doc.js)));
         let mut state = lock(&self.state);
         state.paths.push(path);
-        for (key, bits) in &doc.keys {
-            state
-                .postings
-                .entry(key.clone())
-                .or_default()
-                .push(id << 3 | u32::from(*bits));
+        if lang == 0 {
+            let at = id as usize;
+            if state.first.len() <= at {
+                state.first.resize(at + 1, None);
+            }
+            state.first[at] = Some(Arc::clone(doc));
         }
     }
 
@@ -255,34 +262,19 @@ impl<'a> IndexBuilder<'a> {
     pub fn finish(self) -> Vec<String> {
         let state = self.state.into_inner().unwrap_or_else(|p| p.into_inner());
         let mut paths = state.paths;
-        let mut encoded: Vec<(String, String)> = state
-            .postings
-            .into_iter()
-            .map(|(key, mut list)| {
-                list.sort_unstable();
-                let list: Vec<(u32, u8)> = list.iter().map(|&p| (p >> 3, (p & 7) as u8)).collect();
-                (key, postings::encode(&list))
-            })
-            .collect();
-        encoded.sort_unstable();
-        let total: usize = encoded.iter().map(|(k, p)| k.len() + p.len() + 6).sum();
-        let shards = u32::try_from(total.div_ceil(SHARD_BYTES).max(1)).unwrap_or(u32::MAX);
-        let mut by_shard: BTreeMap<u32, BTreeMap<String, String>> = BTreeMap::new();
-        for (key, list) in encoded {
-            by_shard
-                .entry(tokens::shard_of(&key, shards))
-                .or_default()
-                .insert(key, list);
-        }
-        for (n, keys) in by_shard {
+        let mut docs = state.first;
+        docs.resize(self.ids.iter().flatten().count(), None);
+        let shards = match self.cache.and_then(RenderCache::take_search_shards) {
+            Some(kept) => kept.update(docs),
+            None => shards::Shards::new(docs),
+        };
+        for (n, js) in shards.files() {
             let path = format!("{INDEX_DIR}s/{n}.js");
-            let js = format!("tongwenSearch.shard({n},{});\n", json(&keys));
-            self.sink
-                .put(&path, OutputBody::Bytes(js.into_bytes().into()));
+            self.sink.put(&path, OutputBody::Bytes(Arc::clone(js)));
             paths.push(path);
         }
         let manifest = Manifest {
-            shards,
+            shards: shards.count(),
             docs: self.ids.iter().flatten().count(),
             langs: self.langs.iter().map(|l| l.script.code()).collect(),
             fold: self.fold.table_text(),
@@ -292,6 +284,9 @@ impl<'a> IndexBuilder<'a> {
         self.sink
             .put(&path, OutputBody::Bytes(js.into_bytes().into()));
         paths.push(path);
+        if let Some(cache) = self.cache {
+            cache.keep_search_shards(shards);
+        }
         paths
     }
 }

@@ -247,7 +247,12 @@ mod tests {
     fn a_poll_from_an_earlier_serve_is_answered_at_once() {
         let state = ServeState::new(OutputSet::default(), Vec::new());
         let started = std::time::Instant::now();
-        assert_eq!(state.wait_past(40, None, Duration::from_secs(30)).generation, 1);
+        assert_eq!(
+            state
+                .wait_past(40, None, Duration::from_secs(30))
+                .generation,
+            1
+        );
         assert!(started.elapsed() < Duration::from_secs(10));
     }
 
