@@ -250,8 +250,8 @@ pub fn site(
         sink.put(share::GENERATED_IMAGE, OutputBody::Bytes(png.into()));
         paths.insert(share::GENERATED_IMAGE.to_string());
     }
-    for (path, text) in outputs::files(&renders) {
-        sink.put(&path, OutputBody::Bytes(text.into_bytes().into()));
+    for (path, bytes) in outputs::files(&renders) {
+        sink.put(&path, OutputBody::Bytes(bytes));
         paths.insert(path);
     }
     renders.iter().for_each(LangRender::add_unseen_to_search);
