@@ -72,6 +72,12 @@ impl RenderCache {
             .collect()
     }
 
+    /// The digest of each search index record the last build kept.
+    #[cfg(test)]
+    pub(crate) fn search_records(&self) -> std::collections::BTreeSet<Key> {
+        lock(&self.search.old).keys().copied().collect()
+    }
+
     pub(crate) fn qr_code(&self, text: &str, label: &str) -> Option<Arc<str>> {
         self.qr_codes.get(&(text.to_string(), label.to_string()))
     }

@@ -43,6 +43,7 @@ use crate::source::{Asset, ThemeStatic};
 
 pub use body::asset_path;
 pub use cache::RenderCache;
+pub(crate) use deps::text_stamp;
 pub use outputs::{FEED_ENTRIES, SITEMAP_PATH};
 pub use templates::{BUILTIN_STATIC, BUILTIN_TEMPLATES, Templates};
 use view::BodyFacts;

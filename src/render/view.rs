@@ -42,6 +42,8 @@ pub struct LangRender<'a> {
     index: &'a SourceIndex<'a>,
     /// The start of every body's cache key (with a cache only).
     body_key: Option<KeyBuilder>,
+    /// Each body's cache key, made once per build.
+    body_keys: Vec<std::sync::OnceLock<Key>>,
     site_view: SiteView,
     /// Entries of `Site::upcoming_lectures`, for quick lookup.
     upcoming: HashSet<usize>,
@@ -75,6 +77,9 @@ impl<'a> LangRender<'a> {
             kept_html: HashMap::new(),
             index,
             body_key: inputs.cache.map(|_| body_site_key(site, inputs, lang)),
+            body_keys: (0..site.entries.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             site_view: SiteView::default(),
             upcoming: site.upcoming_lectures.iter().copied().collect(),
             shared: Context::new(),
@@ -218,15 +223,20 @@ impl<'a> LangRender<'a> {
     /// without a cache.
     fn body_cache_key(&self, entry: usize) -> Option<Key> {
         let site_key = self.body_key.as_ref()?;
-        let doc = &self.site.entries[entry].doc;
-        let key = site_key
-            .clone()
-            .text(&doc.source)
-            .text(&self.site.entries[entry].path)
-            .text(doc.script.bcp47())
-            .text(&doc.body)
-            .finish();
-        Some(key)
+        let made = || {
+            let doc = &self.site.entries[entry].doc;
+            site_key
+                .clone()
+                .text(&doc.source)
+                .text(&self.site.entries[entry].path)
+                .text(doc.script.bcp47())
+                .text(&doc.body)
+                .finish()
+        };
+        Some(match self.body_keys.get(entry) {
+            Some(key) => *key.get_or_init(made),
+            None => made(),
+        })
     }
 
     /// The HTML of an entry's `body`, rendered again if the cache did not keep it.

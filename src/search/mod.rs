@@ -190,7 +190,7 @@ impl<'a> IndexBuilder<'a> {
         });
         self.put(r, id, lang, &doc);
         if let Some((cache, body_key)) = self.cache.zip(body_key) {
-            cache.keep_search_doc(record_key(r, entry, id, &meta, body_key), doc);
+            cache.keep_search_doc(record_key(r, entry, id, body_key), doc);
         }
     }
 
@@ -203,7 +203,7 @@ impl<'a> IndexBuilder<'a> {
         let Some(cache) = self.cache else {
             return false;
         };
-        let key = record_key(r, entry, id, &meta_text(r, entry), body_key);
+        let key = record_key(r, entry, id, body_key);
         let Some(doc) = cache.search_doc(&key) else {
             return false;
         };
@@ -301,20 +301,20 @@ struct Manifest {
 }
 
 /// The digest of everything an entry's index record is made from besides its body text,
-/// which `body_key` stands for.
-fn record_key(r: &LangRender<'_>, entry: usize, id: u32, meta: &str, body_key: Key) -> Key {
-    let text = r.text(entry);
-    KeyBuilder::default()
+/// which `body_key` stands for: its strings (title, summary, date, fields, tags) and the
+/// names of its tags in this language.
+fn record_key(r: &LangRender<'_>, entry: usize, id: u32, body_key: Key) -> Key {
+    let mut key = KeyBuilder::default()
         .bytes(&body_key)
         .text(r.lang.script.code())
         .text(&id.to_string())
-        .text(&text.title)
-        .text(text.summary.as_deref().unwrap_or("\0none"))
+        .bytes(&crate::render::text_stamp(r, entry))
         .text(&r.site.entries[entry].path)
-        .text(kind_code(r.site.entries[entry].doc.section))
-        .text(date_text(&text.details))
-        .text(meta)
-        .finish()
+        .text(kind_code(r.site.entries[entry].doc.section));
+    for &t in &r.text(entry).tags {
+        key = key.text(r.loc.tags.get(t).map_or("", String::as_str));
+    }
+    key.finish()
 }
 
 /// The entry's fields and tags in `r`'s language, `·` between them.
