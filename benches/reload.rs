@@ -122,6 +122,9 @@ fn measure(root: &Path, file: &str, page: &str) -> Result<Figures> {
     let original = std::fs::read_to_string(&path)?;
     let mut latencies = Vec::new();
     for n in 0..WARM_UP + EDITS {
+        // The open page is served before the rest of the rebuild is done: a save is made
+        // only after the previous rebuild has ended, as a writer saves seconds apart.
+        serve.wait_for_rebuilds(1 + n)?;
         let marker = format!("bench-edit-{n}");
         let latency = serve.edit(&path, &format!("{original}\n\n{marker}\n"), page, &marker)?;
         if n >= WARM_UP {
@@ -178,6 +181,18 @@ impl Serve {
             }
         });
         Ok(Serve { child, addr, lines })
+    }
+
+    /// Waits until serve has printed the end of `count` builds (`用时 N 毫秒`).
+    fn wait_for_rebuilds(&self, count: usize) -> Result<()> {
+        let started = Instant::now();
+        while self.lines().iter().filter(|l| l.contains("用时 ")).count() < count {
+            if started.elapsed() > Duration::from_secs(120) {
+                return Err("serve did not finish its rebuild".into());
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        Ok(())
     }
 
     /// Resident and peak resident memory, as /proc/PID/status reports them.
