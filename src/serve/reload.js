@@ -65,7 +65,8 @@
   // Ask at once (since 0) so a page opened while the site has errors shows them.
   var first = seen;
   seen = 0;
-  fetch("/__tongwen/poll?since=0", { cache: "no-store" })
+  fetch("/__tongwen/poll?since=0&page=" + encodeURIComponent(location.pathname),
+    { cache: "no-store" })
     .then(function (r) { return r.json(); })
     .then(function (state) {
       overlay(state.overlay);
