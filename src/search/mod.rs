@@ -58,8 +58,12 @@ pub struct IndexBuilder<'a> {
 }
 
 struct State {
-    /// By document id: its record in the first language, whose keys go into the shards.
+    /// By document id: its record in the first language, whose keys go into the shards
+    /// (kept only with a cache, for the next build).
     first: Vec<Option<Arc<IndexedDoc>>>,
+    /// Without a cache: key → postings (`id << 3 | bits`), merged as documents come, so
+    /// that no document's keys outlive it.
+    postings: HashMap<String, Vec<u32>>,
     paths: Vec<String>,
 }
 
@@ -144,6 +148,7 @@ impl<'a> IndexBuilder<'a> {
             langs,
             state: Mutex::new(State {
                 first: Vec::new(),
+                postings: HashMap::new(),
                 paths: Vec::new(),
             }),
         }
@@ -227,13 +232,26 @@ impl<'a> IndexBuilder<'a> {
         self.sink.put(&path, OutputBody::Bytes(Arc::clone(&doc.js)));
         let mut state = lock(&self.state);
         state.paths.push(path);
-        if lang == 0 {
-            let at = id as usize;
-            if state.first.len() <= at {
-                state.first.resize(at + 1, None);
-            }
-            state.first[at] = Some(Arc::clone(doc));
+        if lang != 0 {
+            return;
         }
+        if self.cache.is_none() {
+            for (key, bits) in &doc.keys {
+                let posting = id << 3 | u32::from(*bits);
+                match state.postings.get_mut(key.as_str()) {
+                    Some(list) => list.push(posting),
+                    None => {
+                        state.postings.insert(key.clone(), vec![posting]);
+                    }
+                }
+            }
+            return;
+        }
+        let at = id as usize;
+        if state.first.len() <= at {
+            state.first.resize(at + 1, None);
+        }
+        state.first[at] = Some(Arc::clone(doc));
     }
 
     /// Every key of a document's texts with the places it occurs.
@@ -262,11 +280,16 @@ impl<'a> IndexBuilder<'a> {
     pub fn finish(self) -> Vec<String> {
         let state = self.state.into_inner().unwrap_or_else(|p| p.into_inner());
         let mut paths = state.paths;
-        let mut docs = state.first;
-        docs.resize(self.ids.iter().flatten().count(), None);
-        let shards = match self.cache.and_then(RenderCache::take_search_shards) {
-            Some(kept) => kept.update(docs),
-            None => shards::Shards::new(docs),
+        let shards = match self.cache {
+            Some(cache) => {
+                let mut docs = state.first;
+                docs.resize(self.ids.iter().flatten().count(), None);
+                match cache.take_search_shards() {
+                    Some(kept) => kept.update(docs),
+                    None => shards::Shards::new(docs),
+                }
+            }
+            None => shards::Shards::from_postings(state.postings),
         };
         for (n, js) in shards.files() {
             let path = format!("{INDEX_DIR}s/{n}.js");

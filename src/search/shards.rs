@@ -41,6 +41,19 @@ impl Shards {
                 }
             }
         }
+        Shards::made(docs, postings)
+    }
+
+    /// The shards of postings merged in any order, with no document kept (a build that
+    /// keeps nothing for a next one).
+    pub fn from_postings(mut postings: HashMap<String, Vec<u32>>) -> Shards {
+        for list in postings.values_mut() {
+            list.sort_unstable();
+        }
+        Shards::made(Vec::new(), postings)
+    }
+
+    fn made(docs: Vec<Option<Arc<IndexedDoc>>>, postings: HashMap<String, Vec<u32>>) -> Shards {
         let encoded: HashMap<String, String> = postings
             .iter()
             .map(|(key, list)| (key.clone(), encode(list)))
@@ -262,6 +275,22 @@ mod tests {
         let before = files(&shards);
         let updated = shards.update(docs);
         assert_eq!(files(&updated), before);
+    }
+
+    #[test]
+    fn postings_merged_in_any_order_make_the_same_index() {
+        let docs = docs(60);
+        let mut postings: HashMap<String, Vec<u32>> = HashMap::new();
+        for (id, doc) in docs.iter().enumerate().rev() {
+            for (key, bits) in doc.iter().flat_map(|d| &d.keys) {
+                postings
+                    .entry(key.clone())
+                    .or_default()
+                    .push(posting(id, *bits));
+            }
+        }
+        let merged = Shards::from_postings(postings);
+        assert_eq!(files(&merged), files(&Shards::new(docs)));
     }
 
     #[test]
