@@ -325,6 +325,7 @@ fn serve_rebuild(site: &Path, out: &Path) -> Result<(), Box<dyn Error>> {
         scheduled: false,
         base_url: Some("http://127.0.0.1:1313/".into()),
         search_index: true,
+        first: Vec::new(),
     };
     let engines = Engines::for_rebuilds();
     let sources = source::SourceCache::default();

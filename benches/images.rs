@@ -115,6 +115,7 @@ fn site_builds(dir: &Path, photos: &Path, count: usize) {
             scheduled: false,
             base_url: None,
             search_index: true,
+            first: Vec::new(),
         };
         let staging = output::Staging::create(&out).expect("staging folder");
         let built =

@@ -78,6 +78,9 @@ struct Figures {
     /// The rebuild times serve printed for the same edits (`用时 N 毫秒`), sorted.
     rebuilds: Vec<u64>,
     first_build: String,
+    /// Serve's resident memory after the edits and its peak (`VmRSS`, `VmHWM` of
+    /// /proc/PID/status), where the system reports them.
+    memory: Option<String>,
 }
 
 impl Figures {
@@ -87,6 +90,9 @@ impl Figures {
         let verdict = if median <= target { "meets" } else { "MISSES" };
         println!("reload latency, {site} ({} edits)", self.latencies.len());
         println!("  first build: {}", self.first_build);
+        if let Some(memory) = &self.memory {
+            println!("  serve's memory after the edits: {memory}");
+        }
         println!(
             "  write → poll answer: median {} ms, p90 {} ms, min {} ms, max {} ms ({verdict} the median target of {} ms)",
             median.as_millis(),
@@ -116,6 +122,9 @@ fn measure(root: &Path, file: &str, page: &str) -> Result<Figures> {
     let original = std::fs::read_to_string(&path)?;
     let mut latencies = Vec::new();
     for n in 0..WARM_UP + EDITS {
+        // The open page is served before the rest of the rebuild is done: a save is made
+        // only after the previous rebuild has ended, as a writer saves seconds apart.
+        serve.wait_for_rebuilds(1 + n)?;
         let marker = format!("bench-edit-{n}");
         let latency = serve.edit(&path, &format!("{original}\n\n{marker}\n"), page, &marker)?;
         if n >= WARM_UP {
@@ -134,6 +143,7 @@ fn measure(root: &Path, file: &str, page: &str) -> Result<Figures> {
         latencies,
         rebuilds,
         first_build,
+        memory: serve.memory(),
     })
 }
 
@@ -173,6 +183,33 @@ impl Serve {
         Ok(Serve { child, addr, lines })
     }
 
+    /// Waits until serve has printed the end of `count` builds (`用时 N 毫秒`).
+    fn wait_for_rebuilds(&self, count: usize) -> Result<()> {
+        let started = Instant::now();
+        while self.lines().iter().filter(|l| l.contains("用时 ")).count() < count {
+            if started.elapsed() > Duration::from_secs(120) {
+                return Err("serve did not finish its rebuild".into());
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        Ok(())
+    }
+
+    /// Resident and peak resident memory, as /proc/PID/status reports them.
+    fn memory(&self) -> Option<String> {
+        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
+        let field = |name: &str| {
+            let line = status.lines().find(|l| l.starts_with(name))?;
+            let kib: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+            Some(kib / 1024)
+        };
+        Some(format!(
+            "resident {} MiB, peak {} MiB",
+            field("VmRSS:")?,
+            field("VmHWM:")?
+        ))
+    }
+
     fn lines(&self) -> Vec<String> {
         lock(&self.lines).clone()
     }
@@ -181,7 +218,9 @@ impl Serve {
     /// with a generation whose `page` shows `marker`.
     fn edit(&self, path: &Path, text: &str, page: &str, marker: &str) -> Result<Duration> {
         let mut since = self.generation()?;
-        let mut poll = self.send(&format!("/__tongwen/poll?since={since}"))?;
+        // The poll names its page, as the reload script of an open tab does.
+        let named = format!("&page=%2F{}", page.replace('/', "%2F"));
+        let mut poll = self.send(&format!("/__tongwen/poll?since={since}{named}"))?;
         let written = Instant::now();
         std::fs::write(path, text)?;
         loop {
@@ -198,7 +237,7 @@ impl Serve {
                 return Ok(answered);
             }
             since = generation;
-            poll = self.send(&format!("/__tongwen/poll?since={since}"))?;
+            poll = self.send(&format!("/__tongwen/poll?since={since}{named}"))?;
         }
     }
 

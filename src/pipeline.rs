@@ -38,6 +38,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Writes the search index (`false` only to measure what it costs: `benches/build.rs`).
     pub search_index: bool,
+    /// Output paths of pages to render before the others of their phase (serve: the pages
+    /// open in a browser, shown as soon as they are put into the sink).
+    pub first: Vec<String>,
 }
 
 /// A finished build: what was put into the `OutputSink` and what to tell the user.
@@ -100,6 +103,9 @@ pub struct Engines {
 #[derive(Default)]
 struct RenderDocuments {
     parsed: Mutex<HashMap<Key, Arc<Parsed>>>,
+    /// What the link check reads of each body, by the digest of the body, its script and
+    /// the converter's settings.
+    links: Mutex<HashMap<Key, Arc<check::links::BodyLinks>>>,
 }
 
 /// What `content::parse_document` returns.
@@ -195,9 +201,12 @@ pub fn build(
     let (site, diags) = site::link(config, documents, &link_options);
     found.extend(diags);
     let files = files::SiteFiles::new(input, &site);
+    let body_links = body_links(&site, &converter, engines);
+    let body_links: Vec<&check::links::BodyLinks> = body_links.iter().map(|b| &**b).collect();
     found.extend(check::links::check_links(
         &site,
         &converter,
+        &body_links,
         &files.files.keys().cloned().collect(),
         &sources,
     ));
@@ -221,6 +230,7 @@ pub fn build(
         theme_static: &theme_static(input, &site.config),
         cache: engines.reuse.then_some(&engines.render),
         search_index: options.search_index,
+        first: &options.first,
     };
     let (mut paths, diags) = render::site(&site, &inputs, sink);
     engines.render.finish();
@@ -397,6 +407,47 @@ fn parse_documents(
         .collect();
     *lock(&engines.documents.parsed) = keyed.into_iter().collect();
     collect_documents(parsed, found)
+}
+
+/// What the link check reads of each entry's body (parallel to `site.entries`); a body
+/// unchanged since the last build, in the same script and with the same converter, is
+/// taken from `engines`.
+fn body_links(
+    site: &Site,
+    converter: &Converter,
+    engines: &Engines,
+) -> Vec<Arc<check::links::BodyLinks>> {
+    let make = |doc: &Document| check::links::body_links(&doc.body, doc.script, converter);
+    if !engines.reuse {
+        return site
+            .entries
+            .par_iter()
+            .map(|e| Arc::new(make(&e.doc)))
+            .collect();
+    }
+    let settings = KeyBuilder::default()
+        .text(&format!("{:?}", site.config.traditional))
+        .json(&site.config.glossary);
+    let previous = std::mem::take(&mut *lock(&engines.documents.links));
+    let keyed: Vec<(Key, Arc<check::links::BodyLinks>)> = site
+        .entries
+        .par_iter()
+        .map(|e| {
+            let key = settings
+                .clone()
+                .text(e.doc.script.bcp47())
+                .text(&e.doc.body)
+                .finish();
+            let links = previous
+                .get(&key)
+                .map_or_else(|| Arc::new(make(&e.doc)), Arc::clone);
+            (key, links)
+        })
+        .collect();
+    drop(previous);
+    let links = keyed.iter().map(|(_, l)| Arc::clone(l)).collect();
+    *lock(&engines.documents.links) = keyed.into_iter().collect();
+    links
 }
 
 fn collect_documents(parsed: Vec<Parsed>, found: &mut Vec<Diagnostic>) -> Vec<Document> {

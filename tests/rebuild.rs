@@ -27,6 +27,7 @@ fn options() -> BuildOptions {
         scheduled: false,
         base_url: Some("http://127.0.0.1:1313/".into()),
         search_index: true,
+        first: Vec::new(),
     }
 }
 

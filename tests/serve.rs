@@ -521,3 +521,81 @@ fn build_output_never_carries_the_schedule_marks() {
         }
     }
 }
+
+/// A poll of the page at `page` (its path as the browser shows it) that has seen `since`.
+fn poll_page(addr: SocketAddr, since: u64, page: &str) -> serde_json::Value {
+    let page: String = page.bytes().map(|b| format!("%{b:02X}")).collect();
+    let path = format!("/__tongwen/poll?since={since}&page={page}");
+    let reply = request(addr, "GET", &path, &addr.to_string());
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+// See #15: the page the writer is looking at reloads as soon as the rebuild has made it;
+// the other open pages wait for the whole rebuild.
+#[test]
+fn issue_15_an_open_page_reloads_before_the_rest_of_the_rebuild() {
+    use std::sync::Arc;
+    use tongwen::output::{OutputBody, OutputSet, OutputSink};
+    use tongwen::serve::server::serve_site;
+    use tongwen::serve::state::{EarlyPages, ReloadKind, ServeState};
+
+    let mut output = OutputSet::default();
+    output.insert_text("stories/a/index.html", "<body>旧的故事</body>".into());
+    output.insert_text("index.html", "<body>旧的首页</body>".into());
+    let state = Arc::new(ServeState::new(output, Vec::new()));
+    let preview = serve_site("127.0.0.1:0".parse().unwrap(), Arc::clone(&state), vec![""]).unwrap();
+    let addr = preview.addr;
+    let story = std::thread::spawn(move || poll_page(addr, 1, "/stories/a/"));
+    let home = std::thread::spawn(move || poll_page(addr, 1, "/"));
+    // Both tabs are open once both polls wait.
+    while state.open_pages().len() < 2 {
+        std::thread::yield_now();
+    }
+    assert_eq!(state.open_pages(), ["index.html", "stories/a/index.html"]);
+
+    // The rebuild makes the story first: its tab reloads into the new page at once.
+    let sink = EarlyPages::new(&state, vec!["stories/a/index.html".into()]);
+    let page = |text: &str| OutputBody::Bytes(format!("<body>{text}</body>").into_bytes().into());
+    sink.put("stories/a/index.html", page("新的故事"));
+    let answer = story.join().unwrap();
+    assert_eq!(answer["generation"], 2);
+    assert_eq!(answer["kind"], "page");
+    let reloaded = request(addr, "GET", "/stories/a/", &addr.to_string()).body;
+    assert!(reloaded.contains("新的故事"), "{reloaded}");
+    assert!(reloaded.contains("data-generation=\"2\""), "{reloaded}");
+    // The rest of the site is still the last one, and the home tab still waits.
+    let old_home = request(addr, "GET", "/", &addr.to_string()).body;
+    assert!(old_home.contains("旧的首页"), "{old_home}");
+    assert!(old_home.contains("data-generation=\"1\""), "{old_home}");
+    assert!(!home.is_finished());
+
+    sink.put("index.html", page("新的首页"));
+    state.publish(sink.into_output(), ReloadKind::Page);
+    assert_eq!(home.join().unwrap()["generation"], 2);
+    let new_home = request(addr, "GET", "/", &addr.to_string()).body;
+    assert!(new_home.contains("新的首页"), "{new_home}");
+    // The story's tab, already at generation 2, has nothing more to reload.
+    assert_eq!(state.snapshot().generation, 2);
+    preview.stop();
+}
+
+#[test]
+fn a_poll_that_names_its_page_sees_the_edit_of_that_page() {
+    let served = serve(SiteTest::fixture("bilingual"));
+    let before = generation(&served);
+    let addr = served.addr;
+    let poll = std::thread::spawn(move || poll_page(addr, before, "/zh-hant/about/"));
+    served.site.write(
+        "content/pages/about.md",
+        "---\ntitle: 关于我们\n---\n\n欢迎居民来稿。\n",
+    );
+    let answer = poll.join().unwrap();
+    let seen = answer["generation"].as_u64().unwrap();
+    assert!(seen > before, "{answer}");
+    let page = get(&served, "/zh-hant/about/").body;
+    assert!(page.contains("歡迎居民來稿"), "{page}");
+    assert!(
+        page.contains(&format!("data-generation=\"{seen}\"")),
+        "{page}"
+    );
+}

@@ -5,8 +5,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use rayon::prelude::*;
-
 use crate::content::schedule::Schedule;
 use crate::convert::{Converter, Script};
 use crate::diagnostics::{Diagnostic, Span};
@@ -37,7 +35,38 @@ impl MarkdownHost for Recorder<'_> {
     }
 }
 
-/// Every link and image of every entry checked against the site. `files` are the site
+/// What the link check reads of one body: its links and images as written, and its
+/// heading ids in simplified script (so a traditional link reaches a simplified page).
+/// Depends only on the body, its script and the converter: a rebuild may keep it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyLinks {
+    links: Vec<markdown::LinkRef>,
+    images: Vec<markdown::ImageRef>,
+    anchors: BTreeSet<String>,
+}
+
+/// Renders a body in its own script only to learn its links, images and heading ids.
+pub fn body_links(body: &str, script: Script, conv: &Converter) -> BodyLinks {
+    let host = Recorder { conv, script };
+    let Rendered {
+        links,
+        images,
+        headings,
+        ..
+    } = markdown::render(body, &host);
+    let anchors = headings
+        .iter()
+        .map(|h| conv.convert(&h.id, script, Script::Hans).into_owned())
+        .collect();
+    BodyLinks {
+        links,
+        images,
+        anchors,
+    }
+}
+
+/// Every link and image of every entry checked against the site, given each entry's
+/// `BodyLinks` (parallel to `site.entries`). `files` are the site
 /// paths of the files a build publishes as they are (content assets by their `content/`
 /// path, static files by `static/` and their path under it); `sources` the text of each
 /// content file, for the line shown under a message. Images that name a missing file are
@@ -45,31 +74,11 @@ impl MarkdownHost for Recorder<'_> {
 pub fn check_links(
     site: &Site,
     conv: &Converter,
+    rendered: &[&BodyLinks],
     files: &BTreeSet<String>,
     sources: &BTreeMap<&str, &str>,
 ) -> Vec<Diagnostic> {
-    let rendered: Vec<Rendered> = site
-        .entries
-        .par_iter()
-        .map(|e| {
-            let host = Recorder {
-                conv,
-                script: e.doc.script,
-            };
-            markdown::render(&e.doc.body, &host)
-        })
-        .collect();
-    // Heading ids compared in simplified script, so a traditional link reaches a simplified page.
-    let anchors: Vec<BTreeSet<String>> = rendered
-        .iter()
-        .zip(&site.entries)
-        .map(|(r, e)| {
-            r.headings
-                .iter()
-                .map(|h| conv.convert(&h.id, e.doc.script, Script::Hans).into_owned())
-                .collect()
-        })
-        .collect();
+    let anchors: Vec<&BTreeSet<String>> = rendered.iter().map(|r| &r.anchors).collect();
     let by_source: BTreeMap<&str, usize> = site
         .entries
         .iter()
@@ -78,7 +87,7 @@ pub fn check_links(
         .collect();
     let pages = page_paths(site);
     let mut found = Vec::new();
-    for (i, (entry, body)) in site.entries.iter().zip(&rendered).enumerate() {
+    for (i, (entry, body)) in site.entries.iter().zip(rendered).enumerate() {
         let ctx = Context {
             site,
             conv,
@@ -226,7 +235,7 @@ struct Context<'a> {
     site: &'a Site,
     conv: &'a Converter,
     entry: usize,
-    anchors: &'a [BTreeSet<String>],
+    anchors: &'a [&'a BTreeSet<String>],
     by_source: &'a BTreeMap<&'a str, usize>,
     pages: &'a BTreeSet<String>,
     files: &'a BTreeSet<String>,

@@ -35,6 +35,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         scheduled: false,
         base_url: args.base_url.clone(),
         search_index: !args.without_search_index,
+        first: Vec::new(),
     };
     // Pages go to the staging folder as they are rendered; dropped on any failure below,
     // it is deleted and the output folder stays as it was.

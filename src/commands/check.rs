@@ -52,6 +52,7 @@ pub fn check_site(input: &SiteInput, now: jiff::Timestamp) -> Vec<Diagnostic> {
         scheduled: true,
         base_url: None,
         search_index: true,
+        first: Vec::new(),
     };
     // Only the build's diagnostics and site are wanted: its pages are thrown away as made.
     let (mut found, scripts) = match pipeline::build(input, &options, &engines, &Discard) {

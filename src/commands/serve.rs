@@ -11,11 +11,12 @@ use crate::cli::ServeArgs;
 use crate::commands::{count_line, fail, photo_line, print_diagnostics, process_photos};
 use crate::diagnostics::Diagnostic;
 use crate::error::Error;
+use crate::images::ProcessReport;
 use crate::output::OutputSet;
 use crate::pipeline::{self, BuildOptions, Engines};
 use crate::review::ReviewSite;
 use crate::serve::server::serve_site;
-use crate::serve::state::{ReloadKind, ServeState};
+use crate::serve::state::{EarlyPages, ReloadKind, ServeState};
 use crate::serve::watch::{Change, SiteWatcher};
 use crate::source::{self, SourceCache};
 
@@ -84,12 +85,20 @@ impl Rebuild {
         }
     }
 
-    /// Rebuilds, publishes the result (or the errors) and prints what happened.
+    /// Rebuilds, publishes the result (or the errors) and prints what happened. For a
+    /// page reload, the pages open in a browser are rendered first and shown at once.
     pub fn run(&self, state: &ServeState, kind: ReloadKind) {
         let started = Instant::now();
-        match self.build() {
-            Ok((output, warnings, pages, review)) => {
+        let first = match kind {
+            ReloadKind::Page => state.open_pages(),
+            ReloadKind::Css => Vec::new(),
+        };
+        let sink = EarlyPages::new(state, first.clone());
+        match self.build(&sink, first) {
+            Ok((warnings, pages, review, photos)) => {
                 print_diagnostics(&warnings);
+                let mut output = sink.into_output();
+                photos.insert_into(&mut output);
                 state.review.publish(review);
                 state.publish(output, kind);
                 println!(
@@ -109,7 +118,11 @@ impl Rebuild {
     }
 
     #[allow(clippy::type_complexity)]
-    fn build(&self) -> Result<(OutputSet, Vec<Diagnostic>, String, ReviewSite), Vec<Diagnostic>> {
+    fn build(
+        &self,
+        sink: &EarlyPages<'_>,
+        first: Vec<String>,
+    ) -> Result<(Vec<Diagnostic>, String, ReviewSite, ProcessReport), Vec<Diagnostic>> {
         let input = source::read_site_with(&self.root, &self.sources)
             .map_err(|e| vec![machine_error(&e)])?;
         let options = BuildOptions {
@@ -123,12 +136,12 @@ impl Rebuild {
             scheduled: true,
             base_url: Some(self.base_url.clone()),
             search_index: true,
+            first,
         };
-        let (mut output, built) = pipeline::build_in_memory(&input, &options, &self.engines)?;
+        let built = pipeline::build(&input, &options, &self.engines, sink)?;
         // The photos' files are served from the cache, as the build writes them.
         let photos = process_photos(&built.images, &input.root)
             .map_err(|errors| errors.iter().map(photo_error).collect::<Vec<_>>())?;
-        photos.insert_into(&mut output);
         let mut done: Vec<String> = built
             .summary
             .pages
@@ -140,7 +153,7 @@ impl Rebuild {
         }
         let converter = self.engines.converter(&built.site.config);
         let review = ReviewSite::new(&input, &built, converter);
-        Ok((output, built.warnings, done.join("，"), review))
+        Ok((built.warnings, done.join("，"), review, photos))
     }
 }
 

@@ -70,6 +70,7 @@ fn build_site(input: &SiteInput) -> Result<Built, Vec<Diagnostic>> {
         scheduled: false,
         base_url: None,
         search_index: true,
+        first: Vec::new(),
     };
     build_in_memory(input, &options, &Engines::default()).map(|(_, built)| built)
 }

@@ -30,6 +30,13 @@ pub struct RenderCache {
     /// QR code SVGs by the text they hold and their label: the costliest part of a
     /// page's context to make (`share::qr_svg`).
     qr_codes: Generations<(String, String), Arc<str>>,
+    /// Each document's search index record in each language (`search::add_kept`).
+    search: Generations<Key, Arc<crate::search::IndexedDoc>>,
+    /// Each document's file of the search index (`d/ID.js`), by the digest of its records
+    /// in every language.
+    search_files: Generations<Key, Arc<[u8]>>,
+    /// The search index's shards as the last build left them.
+    search_shards: Mutex<Option<crate::search::Shards>>,
 }
 
 impl RenderCache {
@@ -68,6 +75,12 @@ impl RenderCache {
             .collect()
     }
 
+    /// The digest of each search index record the last build kept.
+    #[cfg(test)]
+    pub(crate) fn search_records(&self) -> std::collections::BTreeSet<Key> {
+        lock(&self.search.old).keys().copied().collect()
+    }
+
     pub(crate) fn qr_code(&self, text: &str, label: &str) -> Option<Arc<str>> {
         self.qr_codes.get(&(text.to_string(), label.to_string()))
     }
@@ -77,8 +90,34 @@ impl RenderCache {
             .keep((text.to_string(), label.to_string()), Arc::clone(svg));
     }
 
+    pub(crate) fn search_doc(&self, key: &Key) -> Option<Arc<crate::search::IndexedDoc>> {
+        self.search.get(key)
+    }
+
+    pub(crate) fn keep_search_doc(&self, key: Key, doc: Arc<crate::search::IndexedDoc>) {
+        self.search.keep(key, doc);
+    }
+
+    pub(crate) fn search_file(&self, key: &Key) -> Option<Arc<[u8]>> {
+        self.search_files.get(key)
+    }
+
+    pub(crate) fn keep_search_file(&self, key: Key, js: Arc<[u8]>) {
+        self.search_files.keep(key, js);
+    }
+
+    pub(crate) fn take_search_shards(&self) -> Option<crate::search::Shards> {
+        lock(&self.search_shards).take()
+    }
+
+    pub(crate) fn keep_search_shards(&self, shards: crate::search::Shards) {
+        *lock(&self.search_shards) = Some(shards);
+    }
+
     /// Ends a build: what it used or made is what the next one may take.
     pub fn finish(&self) {
+        self.search.finish();
+        self.search_files.finish();
         self.bodies.finish();
         self.pages.finish();
         self.outputs.finish();

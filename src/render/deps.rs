@@ -21,6 +21,8 @@ pub(crate) struct LangDeps {
     /// `None` without a cache or with templates that are not pure.
     base: Option<KeyBuilder>,
     cards: Vec<OnceLock<Option<Key>>>,
+    /// The digest of each entry's strings in this language (`LangRender::text`).
+    texts: Vec<OnceLock<Key>>,
 }
 
 impl LangDeps {
@@ -29,6 +31,7 @@ impl LangDeps {
         LangDeps {
             base: None,
             cards: Vec::new(),
+            texts: Vec::new(),
         }
     }
 
@@ -41,7 +44,17 @@ impl LangDeps {
         LangDeps {
             base,
             cards: (0..r.site.entries.len()).map(|_| OnceLock::new()).collect(),
+            texts: (0..r.site.entries.len()).map(|_| OnceLock::new()).collect(),
         }
+    }
+}
+
+/// The digest of an entry's strings in `r`'s language, made once per build.
+pub(crate) fn text_stamp(r: &LangRender<'_>, i: usize) -> Key {
+    let made = || KeyBuilder::default().json(r.text(i)).finish();
+    match r.deps.texts.get(i) {
+        Some(stamp) => *stamp.get_or_init(made),
+        None => made(),
     }
 }
 
@@ -75,7 +88,7 @@ pub(crate) fn render(r: &LangRender<'_>, job: &Job) -> Rendered {
 }
 
 /// The language-neutral site path a job renders.
-fn site_path(r: &LangRender<'_>, job: &Job) -> String {
+pub(super) fn site_path(r: &LangRender<'_>, job: &Job) -> String {
     match job {
         Job::Home => "/".into(),
         Job::Entry(i) => r.entry(*i).path.clone(),
@@ -176,7 +189,7 @@ fn own(r: &LangRender<'_>, i: usize, key: KeyBuilder) -> Option<KeyBuilder> {
     let key = key
         .text(&entry.path)
         .text(&entry.doc.slug)
-        .json(r.text(i))
+        .bytes(&text_stamp(r, i))
         .text(if r.is_upcoming(i) { "upcoming" } else { "past" })
         .json(&r.schedule_badge(i));
     Some(r.text(i).tags.iter().fold(key, |key, &t| tag(r, t, key)))

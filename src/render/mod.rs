@@ -44,6 +44,7 @@ use crate::source::{Asset, ThemeStatic};
 
 pub use body::asset_path;
 pub use cache::RenderCache;
+pub(crate) use deps::text_stamp;
 pub use outputs::{FEED_ENTRIES, SITEMAP_PATH};
 pub use templates::{BUILTIN_STATIC, BUILTIN_TEMPLATES, Templates};
 use view::BodyFacts;
@@ -137,6 +138,9 @@ pub struct RenderInputs<'a> {
     pub share_image: Option<&'a share::SiteImage>,
     /// Writes the search index; the search page is made either way.
     pub search_index: bool,
+    /// Output paths of pages to render before the others of their phase (the pages open
+    /// in serve's browser tabs, `stories/a/index.html`).
+    pub first: &'a [String],
 }
 
 /// The theme's static files as (path under `static/`, body) for `RenderInputs::theme_static`.
@@ -199,7 +203,7 @@ pub fn site(
     let fold = crate::search::Fold::new(inputs.converter);
     let search = inputs
         .search_index
-        .then(|| crate::search::IndexBuilder::new(site, fold, sink));
+        .then(|| crate::search::IndexBuilder::new(site, fold, sink, inputs.cache));
     let mut renders: Vec<LangRender<'_>> = site
         .langs()
         .into_iter()
@@ -216,14 +220,24 @@ pub fn site(
             .flat_map(|(lang, list)| (0..list.len()).map(move |at| (lang, at)))
             .filter(|&(lang, at)| phase_of(site, &jobs[lang][at]) == Some(phase))
             .collect();
-        let done = put_pages(&renders, &jobs, &order, sink);
-        for (at, job) in done {
-            match job.html {
-                Ok(()) => put.push((at, job.path)),
-                Err(d) => diagnostics.push(*d),
-            }
-            if let (Some(facts), Job::Entry(i)) = (job.body, &jobs[at.0][at.1]) {
-                renders[at.0].record(*i, facts);
+        // The pages open in a browser go first in their phase: serve shows each as soon
+        // as it is put.
+        let (first, rest): (Vec<Order>, Vec<Order>) = order.into_iter().partition(|&(lang, at)| {
+            let path = renders[lang]
+                .lang
+                .output_path(&deps::site_path(&renders[lang], &jobs[lang][at]));
+            inputs.first.contains(&path)
+        });
+        for order in [first, rest] {
+            let done = put_pages(&renders, &jobs, &order, sink);
+            for (at, job) in done {
+                match job.html {
+                    Ok(()) => put.push((at, job.path)),
+                    Err(d) => diagnostics.push(*d),
+                }
+                if let (Some(facts), Job::Entry(i)) = (job.body, &jobs[at.0][at.1]) {
+                    renders[at.0].record(*i, facts);
+                }
             }
         }
     }
@@ -242,8 +256,8 @@ pub fn site(
         sink.put(share::GENERATED_IMAGE, OutputBody::Bytes(png.into()));
         paths.insert(share::GENERATED_IMAGE.to_string());
     }
-    for (path, text) in outputs::files(&renders) {
-        sink.put(&path, OutputBody::Bytes(text.into_bytes().into()));
+    for (path, bytes) in outputs::files(&renders) {
+        sink.put(&path, OutputBody::Bytes(bytes));
         paths.insert(path);
     }
     renders.iter().for_each(LangRender::add_unseen_to_search);

@@ -2,12 +2,15 @@
 //! the Atom feed, one `.ics` per lecture and the calendar of all lectures. Builds the writers'
 //! values from each `LangRender`, every text already in that language's script. Pure: no IO.
 
+use std::sync::Arc;
+
 use jiff::Zoned;
 
 use crate::config::BaseUrl;
 use crate::content::{Kind, LectureStatus, When};
 use crate::localize::{Details, LectureText};
 
+use super::cache::KeyBuilder;
 use super::calendar::{self, CalEvent, Calendar, Organizer};
 use super::feeds::{self, Category, Feed};
 use super::sitemap::{self, Alternate, SitemapUrl};
@@ -23,25 +26,30 @@ pub const SITEMAP_PATH: &str = "/sitemap.xml";
 /// How long a lecture's description in a calendar may quote its summary or body.
 const CALENDAR_EXCERPT: usize = 200;
 
-/// Every non-HTML file of the site: (output path, text). `renders` holds every language,
+/// Every non-HTML file of the site: (output path, bytes). `renders` holds every language,
 /// the first one served at `/`.
-pub(crate) fn files(renders: &[LangRender<'_>]) -> Vec<(String, String)> {
+pub(crate) fn files(renders: &[LangRender<'_>]) -> Vec<(String, Arc<[u8]>)> {
     let Some(first) = renders.first() else {
         return Vec::new();
     };
+    let bytes = |text: String| -> Arc<[u8]> { text.into_bytes().into() };
     let mut files = vec![
+        (output_path(SITEMAP_PATH), sitemap(renders)),
         (
-            output_path(SITEMAP_PATH),
-            sitemap::render(&sitemap_urls(renders)),
+            "robots.txt".to_string(),
+            bytes(robots(first.inputs.base_url)),
         ),
-        ("robots.txt".to_string(), robots(first.inputs.base_url)),
     ];
     for r in renders {
         files.push((
             r.lang.output_path(FEED_PATH),
-            feeds::atom(&feed(r, FEED_ENTRIES)),
+            bytes(feeds::atom(&feed(r, FEED_ENTRIES))),
         ));
-        files.extend(calendars(r));
+        files.extend(
+            calendars(r)
+                .into_iter()
+                .map(|(path, text)| (path, bytes(text))),
+        );
     }
     files
 }
@@ -52,9 +60,41 @@ fn output_path(site_path: &str) -> String {
 
 // Sitemap and robots.txt.
 
-/// One `<url>` per page and language, each naming the page in every language and
-/// `x-default` (the first language). The 404 page and redirects are not pages to index.
-fn sitemap_urls(renders: &[LangRender<'_>]) -> Vec<SitemapUrl> {
+/// The sitemap; with a cache, the previous build's when the pages, their dates, the
+/// languages and the base URL are the same (what it is made of).
+fn sitemap(renders: &[LangRender<'_>]) -> Arc<[u8]> {
+    let pages = sitemap_pages(renders);
+    let render = || -> Arc<[u8]> {
+        sitemap::render(&sitemap_urls(renders, &pages))
+            .into_bytes()
+            .into()
+    };
+    let Some((first, cache)) = renders.first().and_then(|r| Some((r, r.inputs.cache?))) else {
+        return render();
+    };
+    let mut key = KeyBuilder::default()
+        .text(SITEMAP_PATH)
+        .text(&first.inputs.base_url.origin)
+        .text(&first.inputs.base_url.path);
+    for r in renders {
+        key = key.text(r.lang.script.bcp47()).text(r.lang.prefix);
+    }
+    for (path, lastmod) in &pages {
+        key = key
+            .text(path)
+            .text(&lastmod.as_ref().map_or(String::new(), feeds::w3c_date));
+    }
+    let key = key.finish();
+    if let Some(kept) = cache.page(&key) {
+        return kept;
+    }
+    let made = render();
+    cache.keep_page(key, &made);
+    made
+}
+
+/// The site path of every page the sitemap names, sorted, with its date when known.
+fn sitemap_pages(renders: &[LangRender<'_>]) -> Vec<(String, Option<When>)> {
     let Some(first) = renders.first() else {
         return Vec::new();
     };
@@ -63,9 +103,18 @@ fn sitemap_urls(renders: &[LangRender<'_>]) -> Vec<SitemapUrl> {
         .filter_map(|job| indexed_page(first, job))
         .collect();
     pages.sort_by(|a, b| a.0.cmp(&b.0));
+    pages
+}
+
+/// One `<url>` per page and language, each naming the page in every language and
+/// `x-default` (the first language). The 404 page and redirects are not pages to index.
+fn sitemap_urls(renders: &[LangRender<'_>], pages: &[(String, Option<When>)]) -> Vec<SitemapUrl> {
+    let Some(first) = renders.first() else {
+        return Vec::new();
+    };
     let mut urls = Vec::with_capacity(pages.len() * renders.len());
     for r in renders {
-        for (path, lastmod) in &pages {
+        for (path, lastmod) in pages {
             urls.push(SitemapUrl {
                 loc: r.permalink_in(r.lang, path),
                 lastmod: lastmod.clone(),

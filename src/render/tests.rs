@@ -292,6 +292,7 @@ fn build_with(config: Config) -> Built {
         search_index: true,
         cache: None,
         share_image: None,
+        first: &[],
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -621,6 +622,7 @@ fn text_is_escaped_in_pages() {
         search_index: true,
         cache: None,
         share_image: None,
+        first: &[],
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -761,6 +763,7 @@ pub(super) fn render_site(site: &Site, static_files: &[(String, OutputBody)]) ->
         search_index: true,
         cache: None,
         share_image: None,
+        first: &[],
         converter: &converter,
         templates: &templates,
         now: now(),
@@ -806,4 +809,64 @@ fn a_static_page_wins_with_a_warning() {
     assert_eq!(built.html("404.html"), "<p>mine</p>");
     assert_eq!(built.diagnostics.len(), 1);
     assert_eq!(built.diagnostics[0].span.file, "static/404.html");
+}
+
+/// The output paths in the order a render puts them, with `first` open in a browser.
+fn put_order(first: &[String]) -> Vec<String> {
+    struct Order(std::sync::Mutex<Vec<String>>);
+    impl crate::output::OutputSink for Order {
+        fn put(&self, path: &str, _: OutputBody) {
+            self.0.lock().unwrap().push(path.to_string());
+        }
+    }
+    let site = test_site(config());
+    let converter = converter();
+    let templates = Templates::builtin();
+    let inputs = RenderInputs {
+        cache: None,
+        share_image: None,
+        first,
+        search_index: true,
+        converter: &converter,
+        templates: &templates,
+        now: now(),
+        base_url: &site.config.base_url,
+        images: &NoImages,
+        static_files: &[],
+        theme_static: &[],
+    };
+    let order = Order(std::sync::Mutex::new(Vec::new()));
+    let (_, diagnostics) = super::site(&site, &inputs, &order);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    order.0.into_inner().unwrap()
+}
+
+// See #15: the page open in serve's browser is rendered before every other page.
+#[test]
+fn issue_15_the_open_page_is_put_before_every_other_page() {
+    let pages = |order: Vec<String>| -> Vec<String> {
+        order.into_iter().filter(|p| p.ends_with(".html")).collect()
+    };
+    let usual = pages(put_order(&[]));
+    let open = usual
+        .iter()
+        .rev()
+        .find(|path| path.starts_with("zh-hant/stories/") && path.split('/').count() == 4)
+        .expect("a story page in the second language")
+        .clone();
+    assert_ne!(
+        usual.first(),
+        Some(&open),
+        "the test wants a page not put first anyway"
+    );
+    let order = pages(put_order(std::slice::from_ref(&open)));
+    assert_eq!(order.first(), Some(&open));
+    let mut sorted = order.clone();
+    sorted.sort();
+    let mut usual_sorted = usual;
+    usual_sorted.sort();
+    assert_eq!(
+        sorted, usual_sorted,
+        "the same pages, only in another order"
+    );
 }

@@ -43,6 +43,8 @@ pub struct LangRender<'a> {
     index: &'a SourceIndex<'a>,
     /// The start of every body's cache key (with a cache only).
     body_key: Option<KeyBuilder>,
+    /// Each body's cache key, made once per build.
+    body_keys: Vec<std::sync::OnceLock<Key>>,
     site_view: SiteView,
     /// Entries of `Site::upcoming_lectures`, for quick lookup.
     upcoming: HashSet<usize>,
@@ -76,6 +78,9 @@ impl<'a> LangRender<'a> {
             kept_html: HashMap::new(),
             index,
             body_key: inputs.cache.map(|_| body_site_key(site, inputs, lang)),
+            body_keys: (0..site.entries.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             site_view: SiteView::default(),
             upcoming: site.upcoming_lectures.iter().copied().collect(),
             shared: Context::new(),
@@ -190,17 +195,9 @@ impl<'a> LangRender<'a> {
     /// if other pages show it whole (`keeps_html`). A page rendered again takes the HTML
     /// from `body_html`.
     pub(crate) fn body(&self, entry: usize) -> Body {
-        let Some((cache, site_key)) = self.inputs.cache.zip(self.body_key.as_ref()) else {
-            return Body::rendered(self.render_body(entry).0, None);
+        let Some((cache, key)) = self.inputs.cache.zip(self.body_cache_key(entry)) else {
+            return Body::rendered(self.render_body(entry, None).0, None);
         };
-        let doc = &self.site.entries[entry].doc;
-        let key = site_key
-            .clone()
-            .text(&doc.source)
-            .text(&self.site.entries[entry].path)
-            .text(doc.script.bcp47())
-            .text(&doc.body)
-            .finish();
         let keeps_html = self.keeps_html(entry);
         if let Some(kept) = cache.body(&key).filter(|k| k.html.is_some() || !keeps_html) {
             return Body {
@@ -209,7 +206,7 @@ impl<'a> LangRender<'a> {
                 key: Some(key),
             };
         }
-        let (rendered, consulted_images) = self.render_body(entry);
+        let (rendered, consulted_images) = self.render_body(entry, Some(key));
         // The image stage records what bodies ask of it: a body that asked must ask
         // again in every build, so it is never taken from the cache.
         if consulted_images {
@@ -223,19 +220,42 @@ impl<'a> LangRender<'a> {
         Body::rendered(rendered, Some(key))
     }
 
+    /// The digest of everything an entry's body is rendered from in this language; `None`
+    /// without a cache.
+    fn body_cache_key(&self, entry: usize) -> Option<Key> {
+        let site_key = self.body_key.as_ref()?;
+        let made = || {
+            let doc = &self.site.entries[entry].doc;
+            site_key
+                .clone()
+                .text(&doc.source)
+                .text(&self.site.entries[entry].path)
+                .text(doc.script.bcp47())
+                .text(&doc.body)
+                .finish()
+        };
+        Some(match self.body_keys.get(entry) {
+            Some(key) => *key.get_or_init(made),
+            None => made(),
+        })
+    }
+
     /// The HTML of an entry's `body`, rendered again if the cache did not keep it.
     pub(crate) fn body_html<'b>(&self, entry: usize, body: &'b Body) -> Cow<'b, str> {
         match &body.html {
             Some(html) => Cow::Borrowed(html),
-            None => Cow::Owned(self.render_body(entry).0.html),
+            None => Cow::Owned(self.render_body(entry, body.key).0.html),
         }
     }
 
-    fn render_body(&self, entry: usize) -> (Rendered, bool) {
+    /// Renders an entry's body and gives its text to the search index (which keeps the
+    /// entry's index record under `key` unless the body asked the image stage).
+    fn render_body(&self, entry: usize, key: Option<Key>) -> (Rendered, bool) {
         let (mut rendered, consulted) =
             render_body(self.site, self.inputs, self.index, self.lang, entry);
         if let Some(search) = self.search {
-            search.add(self, entry, &rendered.plain_text);
+            let key = key.filter(|_| !consulted);
+            search.add(self, entry, &rendered.plain_text, key);
         }
         // Only excerpts read the plain text: keep their source, not the whole body
         // (two copies of every body's text otherwise stay in memory to the end).
@@ -244,7 +264,8 @@ impl<'a> LangRender<'a> {
     }
 
     /// Gives the search index the bodies it has not seen: those taken from the previous
-    /// build's cache (serve), rendered again for their text.
+    /// build's cache (serve), from the index records that build kept, else rendered again
+    /// for their text.
     pub(crate) fn add_unseen_to_search(&self) {
         let Some(search) = self.search else {
             return;
@@ -253,7 +274,10 @@ impl<'a> LangRender<'a> {
             .into_par_iter()
             .filter(|&i| search.missing(self.lang, i))
             .for_each(|i| {
-                self.render_body(i);
+                let key = self.body_cache_key(i);
+                if !key.is_some_and(|key| search.add_kept(self, i, key)) {
+                    self.render_body(i, key);
+                }
             });
     }
 

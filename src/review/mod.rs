@@ -54,16 +54,21 @@ impl ReviewSite {
     /// The review data of a build of `input`.
     pub fn new(input: &SiteInput, built: &Built, converter: Arc<Converter>) -> ReviewSite {
         let langs = built.site.langs();
+        let texts: std::collections::HashMap<&str, &Arc<str>> = input
+            .content
+            .iter()
+            .map(|f| (f.path.as_str(), &f.text))
+            .collect();
         let pages = built
             .site
             .entries
             .iter()
             .filter_map(|entry| {
                 let doc = &entry.doc;
-                let file = input.content.iter().find(|f| f.path == doc.source)?;
+                let text = texts.get(doc.source.as_str())?;
                 Some(ReviewedPage {
                     file: doc.source.clone(),
-                    text: Arc::clone(&file.text),
+                    text: Arc::clone(text),
                     script: doc.script,
                     title: doc.common.title.clone(),
                     section: doc.section,

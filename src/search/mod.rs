@@ -13,16 +13,16 @@
 pub mod diff;
 pub mod fold;
 pub mod postings;
+mod shards;
 pub mod tokens;
 
 #[cfg(test)]
 mod tests;
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 
-use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -30,11 +30,13 @@ use crate::content::schedule::Schedule;
 use crate::content::{Kind, Section};
 use crate::localize::Details;
 use crate::output::{OutputBody, OutputSink};
-use crate::render::LangRender;
+use crate::render::cache::{Key, KeyBuilder};
+use crate::render::{LangRender, RenderCache};
 use crate::site::{Lang, Site};
 
 pub use fold::Fold;
 use postings::{IN_BODY, IN_FIELDS, IN_TITLE};
+pub use shards::Shards;
 
 /// The folder of the index under the site root.
 pub const INDEX_DIR: &str = "search-index/";
@@ -47,6 +49,8 @@ const SHARD_BYTES: usize = 24 * 1024;
 /// as it is rendered (any thread, any order), `finish` writes the shards.
 pub struct IndexBuilder<'a> {
     sink: &'a dyn OutputSink,
+    /// The previous build's records, and where this build's are kept (serve).
+    cache: Option<&'a RenderCache>,
     fold: Fold,
     /// By entry: its document id, `None` when it is not searchable.
     ids: Vec<Option<u32>>,
@@ -58,12 +62,25 @@ pub struct IndexBuilder<'a> {
 
 #[derive(Default)]
 struct State {
-    /// Key text → (document, bits), in any order. (Fx: the index hashes every key of
-    /// every page; SipHash's defence against chosen keys is not needed here.)
+    /// By document id: its record in the first language, whose keys go into the shards
+    /// (kept only with a cache, for the next build).
+    first: Vec<Option<Arc<IndexedDoc>>>,
+    /// Without a cache: key text → postings (`id << 3 | bits`), merged as documents come,
+    /// so that no document's keys outlive it. (Fx: the index hashes every key of every
+    /// page; SipHash's defence against chosen keys is not needed here.)
     postings: FxHashMap<String, Vec<u32>>,
-    /// Documents not yet written, by id: their texts in the languages added so far.
-    pending: HashMap<u32, Vec<Option<Texts>>>,
+    /// Documents not yet written, by id: their records in the languages added so far.
+    pending: HashMap<u32, Vec<Option<Arc<IndexedDoc>>>>,
     paths: Vec<String>,
+}
+
+/// One document's share of the index in one language: its texts and, in the first
+/// language, its keys with the places they occur. Kept between rebuilds under `key`, a
+/// digest of everything it is made from.
+pub struct IndexedDoc {
+    key: Key,
+    texts: Texts,
+    keys: Vec<(String, u8)>,
 }
 
 /// What a document shows in one language.
@@ -187,10 +204,16 @@ pub fn document_ids(site: &Site) -> Vec<Option<u32>> {
 }
 
 impl<'a> IndexBuilder<'a> {
-    pub fn new(site: &Site, fold: Fold, sink: &'a dyn OutputSink) -> IndexBuilder<'a> {
+    pub fn new(
+        site: &Site,
+        fold: Fold,
+        sink: &'a dyn OutputSink,
+        cache: Option<&'a RenderCache>,
+    ) -> IndexBuilder<'a> {
         let langs = site.langs();
         IndexBuilder {
             sink,
+            cache,
             fold,
             ids: document_ids(site),
             added: langs
@@ -206,26 +229,25 @@ impl<'a> IndexBuilder<'a> {
         }
     }
 
-    /// Adds an entry in `r`'s language, given its body's plain text: writes its document
-    /// file, and in the first language, its keys. Once per entry and language: later calls
-    /// (a body rendered again) do nothing.
-    pub fn add(&self, r: &LangRender<'_>, entry: usize, body_text: &str) {
-        let Some(id) = self.ids.get(entry).copied().flatten() else {
+    /// Adds an entry in `r`'s language, given its body's plain text: its texts, and in
+    /// the first language, its keys. Once per entry and language: later calls (a body
+    /// rendered again) do nothing. With `body_key` (the digest of what the body is rendered
+    /// from), the record is kept for the next build (`add_kept`).
+    pub fn add(&self, r: &LangRender<'_>, entry: usize, body_text: &str, body_key: Option<Key>) {
+        let Some((id, lang)) = self.claim(r, entry) else {
             return;
         };
-        let Some(lang) = self.langs.iter().position(|l| *l == r.lang) else {
-            return;
-        };
-        if self.added[lang][entry].swap(true, Ordering::Relaxed) {
-            return;
-        }
         let text = r.text(entry);
         let meta = meta_text(r, entry);
         let body = match &text.summary {
             Some(summary) => format!("{summary}\n{body_text}"),
             None => body_text.to_string(),
         };
-        let keys = (lang == 0).then(|| self.keys_of(&text.title, &meta, &body));
+        let mut keys = match lang {
+            0 => self.keys_of(&text.title, &meta, &body),
+            _ => Vec::new(),
+        };
+        keys.sort_unstable();
         let texts = Texts {
             url: r.site.entries[entry]
                 .path
@@ -237,38 +259,116 @@ impl<'a> IndexBuilder<'a> {
             meta,
             body,
         };
+        let key = match (self.cache, body_key) {
+            (Some(_), Some(body_key)) => record_key(r, entry, id, body_key),
+            _ => Key::default(),
+        };
+        let doc = Arc::new(IndexedDoc { key, texts, keys });
+        if let (Some(cache), Some(_)) = (self.cache, body_key) {
+            cache.keep_search_doc(key, Arc::clone(&doc));
+        }
+        self.put(id, lang, doc);
+    }
+
+    /// Adds an entry from the record the previous build kept, when its body (`body_key`)
+    /// and every other text it holds are unchanged; `false` when there is none.
+    pub fn add_kept(&self, r: &LangRender<'_>, entry: usize, body_key: Key) -> bool {
+        let Some(id) = self.ids.get(entry).copied().flatten() else {
+            return false;
+        };
+        let Some(cache) = self.cache else {
+            return false;
+        };
+        let Some(doc) = cache.search_doc(&record_key(r, entry, id, body_key)) else {
+            return false;
+        };
+        if let Some((_, lang)) = self.claim(r, entry) {
+            self.put(id, lang, doc);
+        }
+        true
+    }
+
+    /// The entry's id and `r`'s language's place, the first time the entry is added in
+    /// that language; `None` after, or for an entry that is not searched.
+    fn claim(&self, r: &LangRender<'_>, entry: usize) -> Option<(u32, usize)> {
+        let id = self.ids.get(entry).copied().flatten()?;
+        let lang = self.langs.iter().position(|l| *l == r.lang)?;
+        (!self.added[lang][entry].swap(true, Ordering::Relaxed)).then_some((id, lang))
+    }
+
+    /// Takes a document's record in one language: in the first language, its keys for the
+    /// shards; once every language has come, writes its file.
+    fn put(&self, id: u32, lang: usize, doc: Arc<IndexedDoc>) {
         let complete = {
             let mut state = lock(&self.state);
-            for (key, bits) in keys.into_iter().flatten() {
-                state
-                    .postings
-                    .entry(key)
-                    .or_default()
-                    .push(id << 3 | u32::from(bits));
+            if lang == 0 {
+                if self.cache.is_some() {
+                    let at = id as usize;
+                    if state.first.len() <= at {
+                        state.first.resize(at + 1, None);
+                    }
+                    state.first[at] = Some(Arc::clone(&doc));
+                } else {
+                    for (key, bits) in &doc.keys {
+                        let posting = id << 3 | u32::from(*bits);
+                        match state.postings.get_mut(key.as_str()) {
+                            Some(list) => list.push(posting),
+                            None => {
+                                state.postings.insert(key.clone(), vec![posting]);
+                            }
+                        }
+                    }
+                }
             }
             let slots = state
                 .pending
                 .entry(id)
                 .or_insert_with(|| vec![None; self.langs.len()]);
-            slots[lang] = Some(texts);
+            slots[lang] = Some(doc);
             if slots.iter().all(Option::is_some) {
                 state.pending.remove(&id)
             } else {
                 None
             }
         };
-        if let Some(texts) = complete {
-            self.put_doc(id, &texts);
+        if let Some(docs) = complete {
+            self.put_doc(id, &docs);
         }
     }
 
-    fn put_doc(&self, id: u32, texts: &[Option<Texts>]) {
-        let Some(js) = doc_file(id, &self.langs, texts, &self.fold) else {
-            return;
+    /// Writes document `id`'s file from its records by language; with a cache, the file
+    /// the last build made of the same records is taken as it is.
+    fn put_doc(&self, id: u32, docs: &[Option<Arc<IndexedDoc>>]) {
+        let file_key = self.cache.map(|_| {
+            docs.iter()
+                .flatten()
+                .fold(KeyBuilder::default().text(&id.to_string()), |k, d| {
+                    k.bytes(&d.key)
+                })
+                .finish()
+        });
+        let kept = self
+            .cache
+            .zip(file_key)
+            .and_then(|(c, k)| c.search_file(&k));
+        let js: Arc<[u8]> = match kept {
+            Some(js) => js,
+            None => {
+                let texts: Vec<Option<Texts>> = docs
+                    .iter()
+                    .map(|d| d.as_ref().map(|d| d.texts.clone()))
+                    .collect();
+                let Some(js) = doc_file(id, &self.langs, &texts, &self.fold) else {
+                    return;
+                };
+                js.into_bytes().into()
+            }
         };
+        if let Some((cache, key)) = self.cache.zip(file_key) {
+            cache.keep_search_file(key, Arc::clone(&js));
+        }
         let path = doc_path(id);
-        self.sink
-            .put(&path, OutputBody::Bytes(js.into_bytes().into()));
+        self.sink.put(&path, OutputBody::Bytes(js));
         lock(&self.state).paths.push(path);
     }
 
@@ -301,40 +401,29 @@ impl<'a> IndexBuilder<'a> {
     pub fn finish(self) -> Vec<String> {
         // A document some language never added (only when a body failed to render).
         let pending = std::mem::take(&mut lock(&self.state).pending);
-        for (id, texts) in pending {
-            self.put_doc(id, &texts);
+        for (id, docs) in pending {
+            self.put_doc(id, &docs);
         }
         let state = self.state.into_inner().unwrap_or_else(|p| p.into_inner());
         let mut paths = state.paths;
-        let mut encoded: Vec<(String, String)> = state
-            .postings
-            .into_par_iter()
-            .map(|(key, mut list)| {
-                list.sort_unstable();
-                let list: Vec<(u32, u8)> = list.iter().map(|&p| (p >> 3, (p & 7) as u8)).collect();
-                (key, postings::encode(&list))
-            })
-            .collect();
-        encoded.par_sort_unstable();
-        let total: usize = encoded.iter().map(|(k, p)| k.len() + p.len() + 2).sum();
-        let shards = u32::try_from(total.div_ceil(SHARD_BYTES).max(1)).unwrap_or(u32::MAX);
-        let mut by_shard: BTreeMap<u32, BTreeMap<String, String>> = BTreeMap::new();
-        for (key, list) in encoded {
-            by_shard
-                .entry(tokens::shard_of(&key, shards))
-                .or_default()
-                .insert(key, list);
-        }
-        for (n, keys) in by_shard {
+        let shards = match self.cache {
+            Some(cache) => {
+                let mut docs = state.first;
+                docs.resize(self.ids.iter().flatten().count(), None);
+                match cache.take_search_shards() {
+                    Some(kept) => kept.update(docs),
+                    None => Shards::new(docs),
+                }
+            }
+            None => Shards::from_postings(state.postings),
+        };
+        for (n, js) in shards.files() {
             let path = format!("{INDEX_DIR}s/{n}.js");
-            let text = postings::shard_text(keys.iter().map(|(k, p)| (k.as_str(), p.as_str())));
-            let js = format!("tongwenSearch.shard({n},{});\n", json(&text));
-            self.sink
-                .put(&path, OutputBody::Bytes(js.into_bytes().into()));
+            self.sink.put(&path, OutputBody::Bytes(Arc::clone(js)));
             paths.push(path);
         }
         let manifest = Manifest {
-            shards,
+            shards: shards.count(),
             docs: self.ids.iter().flatten().count(),
             langs: self.langs.iter().map(|l| l.script.code()).collect(),
             fold: self.fold.table_text(),
@@ -345,6 +434,9 @@ impl<'a> IndexBuilder<'a> {
         self.sink
             .put(&path, OutputBody::Bytes(js.into_bytes().into()));
         paths.push(path);
+        if let Some(cache) = self.cache {
+            cache.keep_search_shards(shards);
+        }
         paths
     }
 }
@@ -359,6 +451,23 @@ struct Manifest {
     /// Pairs of characters: simplified, then the traditional it is converted to where that
     /// is not the one character that folds to it (`Fold::preferred_text`).
     hant: String,
+}
+
+/// The digest of everything an entry's index record is made from besides its body text,
+/// which `body_key` stands for: its strings (title, summary, date, fields, tags) and the
+/// names of its tags in this language.
+fn record_key(r: &LangRender<'_>, entry: usize, id: u32, body_key: Key) -> Key {
+    let mut key = KeyBuilder::default()
+        .bytes(&body_key)
+        .text(r.lang.script.code())
+        .text(&id.to_string())
+        .bytes(&crate::render::text_stamp(r, entry))
+        .text(&r.site.entries[entry].path)
+        .text(kind_code(r.site.entries[entry].doc.section));
+    for &t in &r.text(entry).tags {
+        key = key.text(r.loc.tags.get(t).map_or("", String::as_str));
+    }
+    key.finish()
 }
 
 /// The entry's fields and tags in `r`'s language, `·` between them.

@@ -42,6 +42,22 @@ pub fn resolve(raw: &str, output: &OutputSet, lang_prefixes: &[&str]) -> Resolve
     not_found()
 }
 
+/// The output file of the page a long-poll names (`page=` in the query of `url`: the
+/// page's own path, percent-encoded once more), if it names one.
+pub fn polled_page(url: &str, output: &OutputSet) -> Option<String> {
+    let query = url.split_once('?')?.1;
+    let value = query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == "page")?
+        .1;
+    let path = String::from_utf8(percent_decode(value)?).ok()?;
+    match resolve(&path, output, &[]) {
+        Resolved::File(key) => Some(key),
+        Resolved::Redirect(_) | Resolved::NotFound { .. } => None,
+    }
+}
+
 fn file_or(output: &OutputSet, key: String, otherwise: Resolved) -> Resolved {
     if output.files.contains_key(&key) {
         Resolved::File(key)

@@ -41,7 +41,9 @@
   }
 
   function poll() {
-    fetch("/__tongwen/poll?since=" + seen, { cache: "no-store" })
+    // Naming the page lets serve answer as soon as this page is rebuilt, before the rest.
+    fetch("/__tongwen/poll?since=" + seen + "&page=" + encodeURIComponent(location.pathname),
+      { cache: "no-store" })
       .then(function (r) { return r.json(); })
       .then(function (state) {
         // A generation behind `seen` comes from a restarted serve: reload as well.
@@ -63,7 +65,8 @@
   // Ask at once (since 0) so a page opened while the site has errors shows them.
   var first = seen;
   seen = 0;
-  fetch("/__tongwen/poll?since=0", { cache: "no-store" })
+  fetch("/__tongwen/poll?since=0&page=" + encodeURIComponent(location.pathname),
+    { cache: "no-store" })
     .then(function (r) { return r.json(); })
     .then(function (state) {
       overlay(state.overlay);

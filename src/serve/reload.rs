@@ -7,7 +7,8 @@ use super::state::{ReloadKind, Snapshot};
 
 /// Where the injected script is served.
 pub const SCRIPT_PATH: &str = "/__tongwen/reload.js";
-/// The long-poll endpoint: `?since=N` waits until the generation passes N.
+/// The long-poll endpoint: `?since=N` waits until the generation passes N; with
+/// `&page=/stories/a/` (the page's own path), until that page's generation does.
 pub const POLL_PATH: &str = "/__tongwen/poll";
 
 /// The script: polls, reloads keeping the scroll position, swaps CSS, shows the overlay.
@@ -23,20 +24,22 @@ pub fn inject(html: &str, generation: u64) -> String {
     }
 }
 
-/// The poll answer to a page that has seen generation `since`:
-/// `{"generation":N,"kind":"page"|"css","overlay":"<html>"|null}`.
-pub fn poll_json(snapshot: &Snapshot, since: u64) -> String {
+/// The poll answer to a page (output path `page`, when the poll named it) that has seen
+/// generation `since`: `{"generation":N,"kind":"page"|"css","overlay":"<html>"|null}`.
+pub fn poll_json(snapshot: &Snapshot, since: u64, page: Option<&str>) -> String {
     let kind = match snapshot.kind_since(since) {
         ReloadKind::Page => "page",
         ReloadKind::Css => "css",
     };
-    let overlay = if snapshot.errors.is_empty() {
+    // A page of the rebuild under way shows that rebuild, not the last one's errors.
+    let early = page.is_some_and(|page| snapshot.early.contains_key(page));
+    let overlay = if snapshot.errors.is_empty() || early {
         serde_json::Value::Null
     } else {
         serde_json::Value::String(overlay_html(&snapshot.errors))
     };
     serde_json::json!({
-        "generation": snapshot.generation,
+        "generation": snapshot.generation_of(page),
         "kind": kind,
         "overlay": overlay,
     })
@@ -114,12 +117,43 @@ mod tests {
             errors: Arc::new(vec![d]),
             kind: ReloadKind::Page,
             page_generation: 3,
+            early: Arc::default(),
         };
-        let json: serde_json::Value = serde_json::from_str(&poll_json(&snapshot, 2)).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&poll_json(&snapshot, 2, None)).unwrap();
         let overlay = json["overlay"].as_str().unwrap();
         assert!(overlay.contains("content/stories/a.md:4:7"));
         assert!(overlay.contains("字段 &lt;title&gt; 缺少"));
         assert!(overlay.contains("建议：加一行 `title: 标题`"));
         assert_eq!(json["generation"], 3);
+    }
+
+    // See #15: after a failed rebuild, the open page made early by the next rebuild
+    // reloads without the old errors; the other pages keep them until that rebuild ends.
+    #[test]
+    fn issue_15_an_early_page_leaves_the_last_errors_behind() {
+        let d = Diagnostic::error("x", Span::new("content/stories/a.md", 4, 1), "坏了");
+        let mut early = std::collections::BTreeMap::new();
+        early.insert(
+            "stories/a/index.html".to_string(),
+            crate::output::OutputBody::Bytes(Arc::from(&b"<body></body>"[..])),
+        );
+        let snapshot = Snapshot {
+            generation: 3,
+            output: Arc::new(OutputSet::default()),
+            errors: Arc::new(vec![d]),
+            kind: ReloadKind::Page,
+            page_generation: 3,
+            early: Arc::new(early),
+        };
+        let answer = |page: Option<&str>| -> serde_json::Value {
+            serde_json::from_str(&poll_json(&snapshot, 3, page)).unwrap()
+        };
+        let open = answer(Some("stories/a/index.html"));
+        assert_eq!(open["generation"], 4);
+        assert_eq!(open["kind"], "page");
+        assert!(open["overlay"].is_null(), "{open}");
+        let other = answer(Some("index.html"));
+        assert_eq!(other["generation"], 3);
+        assert!(other["overlay"].is_string(), "{other}");
     }
 }

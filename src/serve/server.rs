@@ -177,11 +177,12 @@ fn route(url: &str, state: &ServeState, prefixes: &[&str]) -> Reply {
     }
     if path == reload::POLL_PATH {
         let since = query_number(url, "since").unwrap_or(0);
-        let snapshot = state.wait_past(since, POLL_TIMEOUT);
+        let page = paths::polled_page(url, &state.snapshot().output);
+        let snapshot = state.wait_past(since, page.as_deref(), POLL_TIMEOUT);
         return body(
             200,
             "application/json",
-            reload::poll_json(&snapshot, since).into_bytes(),
+            reload::poll_json(&snapshot, since, page.as_deref()).into_bytes(),
         );
     }
     let query = url.split_once('?').map_or("", |(_, q)| q);
@@ -219,7 +220,7 @@ fn route(url: &str, state: &ServeState, prefixes: &[&str]) -> Reply {
 
 fn file(key: &str, snapshot: &super::state::Snapshot, status: u16, state: &ServeState) -> Reply {
     let kind = paths::content_type(key);
-    let bytes = match snapshot.output.files.get(key) {
+    let bytes = match snapshot.file(key) {
         Some(OutputBody::Bytes(bytes)) => bytes.to_vec(),
         Some(OutputBody::Copy(disk)) => match std::fs::read(disk) {
             Ok(bytes) => bytes,
@@ -233,7 +234,7 @@ fn file(key: &str, snapshot: &super::state::Snapshot, status: u16, state: &Serve
         return body(
             status,
             kind,
-            reload::inject(&html, snapshot.generation).into_bytes(),
+            reload::inject(&html, snapshot.generation_of(Some(key))).into_bytes(),
         );
     }
     body(status, kind, bytes)

@@ -9,6 +9,11 @@ use crate::output::Discard;
 
 /// Every page's dependency record after a warm build of `site`.
 fn records(site: &Site) -> BTreeMap<String, Key> {
+    warm_build(site).records()
+}
+
+/// The cache after a warm build of `site`.
+fn warm_build(site: &Site) -> RenderCache {
     let converter = Converter::new(Variant::Standard, &[]);
     let templates = Templates::builtin();
     let cache = RenderCache::default();
@@ -23,11 +28,12 @@ fn records(site: &Site) -> BTreeMap<String, Key> {
         static_files: &[],
         theme_static: &[],
         share_image: None,
+        first: &[],
     };
     let (_, diagnostics) = super::super::site(site, &inputs, &Discard);
     assert!(diagnostics.is_empty(), "{diagnostics:?}");
     cache.finish();
-    cache.records()
+    cache
 }
 
 use super::Key;
@@ -119,4 +125,36 @@ fn a_site_setting_touches_every_page() {
     let after = test_site(settings);
     let all: BTreeSet<String> = records(&before).into_keys().collect();
     assert_eq!(changed(&before, &after), all);
+}
+
+/// How many search index records of `before` are not kept for `after`, and how many
+/// `after` has that `before` did not.
+fn search_changes(before: &Site, after: &Site) -> (usize, usize) {
+    let (a, b) = (
+        warm_build(before).search_records(),
+        warm_build(after).search_records(),
+    );
+    (a.difference(&b).count(), b.difference(&a).count())
+}
+
+#[test]
+fn a_body_edit_changes_only_its_own_search_records() {
+    let before = test_site(config());
+    assert!(!warm_build(&before).search_records().is_empty());
+    let mut after = test_site(config());
+    let i = entry(&mut after, "content/stories/yishiting.md");
+    let body = format!("{}\n又补充了一段。\n", &*after.entries[i].doc.body);
+    after.entries[i].doc.body = body.into();
+    // One record per language.
+    assert_eq!(search_changes(&before, &after), (2, 2));
+    assert_eq!(search_changes(&before, &test_site(config())), (0, 0));
+}
+
+#[test]
+fn a_title_edit_changes_only_its_own_search_records() {
+    let before = test_site(config());
+    let mut after = test_site(config());
+    let i = entry(&mut after, "content/stories/huikeiting.md");
+    after.entries[i].doc.common.title = "会客厅的新名字".into();
+    assert_eq!(search_changes(&before, &after), (2, 2));
 }
